@@ -1,0 +1,1 @@
+// Synthetic ledger generator: see Tools/README.md.
