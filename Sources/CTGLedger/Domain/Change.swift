@@ -1,0 +1,64 @@
+/// One change an avenant makes to the convention.
+public enum Change: Hashable, Sendable {
+    /// A new element (refused if its id is in force).
+    case add(Element)
+    /// The element's whole content is replaced (« modifié »).
+    case replace(id: String, element: Element)
+    /// The element is completed (« complété »): fields set, title changed, text appended.
+    case amend(id: String, set: [Element.Field], title: String?, appendText: String?)
+    /// The element stops applying (« abrogé »).
+    case abrogate(id: String, reason: String?)
+    /// New end date of the convention.
+    case extend(end: CivilDate)
+    /// A new party joins.
+    case addParty(Party)
+    /// A party leaves.
+    case removeParty(id: String)
+
+    /// The `op` names of the contract.
+    public enum Operation: String, CaseIterable, Sendable {
+        case add, replace, amend, abrogate, extend
+        case addParty = "add-party"
+        case removeParty = "remove-party"
+    }
+
+    /// The element this change touches, if any.
+    public var elementID: String? {
+        switch self {
+        case .add(let element): return element.id
+        case .replace(let id, _), .amend(let id, _, _, _), .abrogate(let id, _): return id
+        case .extend, .addParty, .removeParty: return nil
+        }
+    }
+
+    static func decode(_ value: JSONValue, path: String) throws(LedgerError) -> Change {
+        let r = try FieldReader(value, path: path)
+        switch try r.enumeration("op", Operation.self) {
+        case .add:
+            return .add(try Element.decode(r.object["element"] ?? .null, path: r.memberPath("element")))
+        case .replace:
+            let id = try r.string("id")
+            let element = try Element.decode(r.object["element"] ?? .null, path: r.memberPath("element"))
+            guard element.id == id else {
+                throw LedgerError(.invalid, member: r.memberPath("element.id"), "expected the replaced element's id \"\(id)\"; found \"\(element.id)\".")
+            }
+            return .replace(id: id, element: element)
+        case .amend:
+            let set = (try r.stringMap("set") ?? []).map { Element.Field(name: $0.0, value: $0.1) }
+            let title = try r.optionalString("title")
+            let appendText = try r.optionalString("append_text")
+            if set.isEmpty && title == nil && appendText == nil {
+                throw LedgerError(.invalid, member: path, "expected at least one of `set`, `title`, `append_text` in an amend change.")
+            }
+            return .amend(id: try r.string("id"), set: set, title: title, appendText: appendText)
+        case .abrogate:
+            return .abrogate(id: try r.string("id"), reason: try r.optionalString("reason"))
+        case .extend:
+            return .extend(end: try r.date("end"))
+        case .addParty:
+            return .addParty(try Party.decode(r.object["party"] ?? .null, path: r.memberPath("party")))
+        case .removeParty:
+            return .removeParty(id: try r.string("id"))
+        }
+    }
+}

@@ -1,0 +1,101 @@
+extension EventPayload {
+    /// Decodes an event's `data` for its type and version.
+    ///
+    /// - Throws: `LedgerError` naming the member (`data.…`) and what was expected.
+    static func decode(type: EventType, version: Int, data: JSONValue) throws(LedgerError) -> EventPayload {
+        guard version == EventType.currentVersion else {
+            throw LedgerError(.invalid, member: "v", "expected version 1 of \(type.rawValue) (the only one this ctg knows); found \(version).")
+        }
+        let r = try FieldReader(data, path: "data")
+        switch type {
+        case .conventionRegistered:
+            let start = try r.date("start")
+            let end = try r.date("end")
+            guard start <= end else { throw r.fail("end", "a date on or after start \(start)", found: .string(end.description)) }
+            return .conventionRegistered(
+                ConventionRegistered(
+                    title: try r.string("title"), kind: try r.string("kind"), territory: try r.string("territory"),
+                    parties: try r.array("parties", allowEmpty: false, Party.decode), start: start, end: end,
+                    elements: try r.array("elements", Element.decode)))
+        case .deliberationAdopted:
+            var members: MemberCounts?
+            if let m = try r.optionalNested("members") {
+                members = MemberCounts(
+                    inOffice: try m.optionalInt("in_office"), present: try m.optionalInt("present"),
+                    proxies: try m.optionalInt("proxies"), voting: try m.optionalInt("voting"))
+            }
+            var votes: VoteCounts?
+            if let v = try r.optionalNested("votes") {
+                votes = VoteCounts(votesFor: try v.optionalInt("for"), against: try v.optionalInt("against"), abstain: try v.optionalInt("abstain"))
+            }
+            return .deliberationAdopted(
+                DeliberationAdopted(
+                    id: try r.string("id"), party: try r.string("party"), body: try r.string("body"),
+                    number: try r.string("number"), session: try r.date("session"),
+                    convocation: try r.optionalDate("convocation"), members: members, votes: votes,
+                    unanimous: try r.optionalBool("unanimous"), act: try TransmittedAct.decode(r, "act"),
+                    decisions: try r.strings("decisions")))
+        case .actTransmitted:
+            return .actTransmitted(
+                ActTransmitted(
+                    act: try TransmittedAct.decode(r, "act"), actesID: try r.optionalString("actes_id"),
+                    sent: try r.date("sent"), received: try r.optionalDate("received"),
+                    published: try r.optionalDate("published")))
+        case .actSigned:
+            let signatories = try r.optionalArray("signatories") { value, path throws(LedgerError) in
+                let s = try FieldReader(value, path: path)
+                return Signatory(name: try s.string("name"), role: try s.optionalString("role"), party: try s.optionalString("party"))
+            }
+            return .actSigned(
+                ActSigned(
+                    act: try ActReference.decode(r, "act"), parties: try r.strings("parties", allowEmpty: false),
+                    date: try r.date("date"), place: try r.optionalString("place"), signatories: signatories ?? []))
+        case .avenantConcluded:
+            let from = try r.date("effective_from")
+            let until = try r.optionalDate("effective_until")
+            if let until, until < from {
+                throw r.fail("effective_until", "a date on or after effective_from \(from)", found: .string(until.description))
+            }
+            return .avenantConcluded(
+                AvenantConcluded(
+                    number: try r.int("number", min: 1), title: try r.string("title"), effectiveFrom: from,
+                    effectiveUntil: until, changes: try r.array("changes", Change.decode)))
+        case .terminationNotified:
+            let kind = try r.enumeration("kind", TerminationKind.self)
+            let endsOn = try r.optionalDate("ends_on")
+            if kind == .mutual && endsOn == nil {
+                throw r.fail("ends_on", "the last day in force (required for a mutual termination)", found: nil)
+            }
+            return .terminationNotified(
+                TerminationNotified(id: try r.string("id"), kind: kind, by: try r.string("by"), sent: try r.date("sent"), endsOn: endsOn))
+        case .terminationWithdrawn:
+            return .terminationWithdrawn(
+                TerminationWithdrawn(notice: try r.string("notice"), date: try r.date("date"), reason: try r.optionalString("reason")))
+        case .stipulationAnnulled:
+            var court: String?
+            var reference: String?
+            if let decision = r.object["decision"], case .object = decision {
+                let d = try FieldReader(decision, path: "data.decision")
+                court = try d.optionalString("court")
+                reference = try d.optionalString("reference")
+            } else {
+                reference = try r.optionalString("decision")
+            }
+            return .stipulationAnnulled(
+                StipulationAnnulled(element: try r.string("element"), court: court, reference: reference, date: try r.date("date")))
+        case .eventCorrected:
+            guard let replacement = r.object["data"], case .object = replacement else {
+                throw r.fail("data", "an object: the full replacement data of the target event", found: r.object["data"])
+            }
+            return .eventCorrected(EventCorrected(target: try r.string("target"), reason: try r.string("reason"), data: replacement))
+        case .reviewHeld:
+            return .reviewHeld(
+                ReviewHeld(kind: try r.enumeration("kind", ReviewKind.self), date: try r.date("date"), summary: try r.optionalString("summary")))
+        case .actionProgress:
+            return .actionProgress(
+                ActionProgress(
+                    element: try r.string("element"), status: try r.enumeration("status", ProgressStatus.self),
+                    date: try r.date("date"), note: try r.optionalString("note")))
+        }
+    }
+}

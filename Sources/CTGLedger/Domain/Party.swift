@@ -1,0 +1,46 @@
+/// A signatory of a convention: the Caf, a commune, an EPCI, the Département, the MSA.
+public struct Party: Hashable, Sendable {
+    /// The kinds of party the contract knows.
+    public enum Kind: String, CaseIterable, Sendable {
+        case caf, commune, epci, departement, msa, other
+    }
+
+    /// Who represents a party (e.g. the mayor).
+    public struct Representative: Hashable, Sendable {
+        /// The person's name.
+        public var name: String
+        /// The person's role, e.g. « Maire ».
+        public var role: String
+    }
+
+    /// The party's id, e.g. `caf-27`.
+    public var id: String
+    /// The party's name as the documents write it.
+    public var name: String
+    /// What kind of body it is.
+    public var kind: Kind
+    /// The 9-digit SIREN, when known.
+    public var siren: String?
+    /// The population, when known.
+    public var population: Int?
+    /// Who represents it, when known.
+    public var representative: Representative?
+    /// The party as read, unknown members included.
+    public var json: JSONObject
+
+    static func decode(_ value: JSONValue, path: String) throws(LedgerError) -> Party {
+        let r = try FieldReader(value, path: path)
+        var representative: Representative?
+        if let rep = try r.optionalNested("representative") {
+            representative = Representative(name: try rep.string("name"), role: try rep.string("role"))
+        }
+        let siren = try r.optionalString("siren")
+        if let siren, siren.utf8.count != 9 || !siren.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            throw r.fail("siren", "9 digits", found: .string(siren))
+        }
+        return Party(
+            id: try r.string("id"), name: try r.string("name"), kind: try r.enumeration("kind", Kind.self),
+            siren: siren, population: try r.optionalInt("population"), representative: representative,
+            json: r.object)
+    }
+}

@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Thin, typed wrappers over the POSIX calls the log needs, each failure a `LedgerError` of kind `.io`.
+enum FileIO {
+    /// The text of `errno` for messages.
+    static func reason(_ code: Int32 = errno) -> String {
+        String(cString: strerror(code))
+    }
+
+    static func openForReading(_ path: String) throws(LedgerError) -> Int32 {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            let code = errno
+            if code == ENOENT {
+                throw LedgerError(.io, file: path, "the log file does not exist.")
+            }
+            throw LedgerError(.io, file: path, "cannot open the log for reading: \(reason(code)).")
+        }
+        return fd
+    }
+
+    /// Reads up to `count` bytes; retries on EINTR.
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, path: String) throws(LedgerError) -> Int {
+        while true {
+            let n = systemRead(fd, buffer, count)
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw LedgerError(.io, file: path, "cannot read the log: \(reason()).")
+        }
+    }
+
+    /// Writes every byte or throws; retries on EINTR and short writes.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(LedgerError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n > 0 {
+                offset += n
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else {
+                let code = n == 0 ? ENOSPC : errno
+                throw LedgerError(.io, file: path, "cannot write to the file: \(reason(code)).")
+            }
+        }
+    }
+
+    static func size(_ fd: Int32, path: String) throws(LedgerError) -> Int {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            throw LedgerError(.io, file: path, "cannot read the file's size: \(reason()).")
+        }
+        return Int(info.st_size)
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    /// Reads a whole file (for standard input and small files).
+    static func readAll(fd: Int32, path: String) throws(LedgerError) -> [UInt8] {
+        var result: [UInt8] = []
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { chunk.deallocate() }
+        while true {
+            let n = try read(fd, into: chunk.baseAddress!, count: chunk.count, path: path)
+            if n == 0 { return result }
+            result.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+        }
+    }
+}
+
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(fd, buffer, count)
+}

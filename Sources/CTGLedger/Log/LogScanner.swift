@@ -1,0 +1,183 @@
+/// Reads log lines one at a time and checks the envelope rules of sections 2
+/// and 3: JSON syntax, members, `seq` without gaps, unique ids, `recorded`
+/// non-decreasing, sealing all-or-nothing, and the hash chain.
+struct LogScanner {
+    /// The zero hash that the first sealed line names as `prev`.
+    static let zeroHash = String(repeating: "0", count: 64)
+
+    let file: String
+    /// Recompute each line's SHA-256 (`verify`, `append`); projections only check the links.
+    var checkHashes: Bool
+
+    private(set) var lastSeq = 0
+    private(set) var lastHash: String?
+    private(set) var lastRecorded: Timestamp?
+    /// `true` when the log's lines carry `prev` and `hash`; `nil` before the first line.
+    private(set) var sealed: Bool?
+    private(set) var findings: [Finding] = []
+    private(set) var lineCount = 0
+    /// The torn final fragment, if any: its line number and byte offset.
+    private(set) var tornLine: (line: Int, offset: Int, length: Int)?
+    private var idSeqs: [String: Int] = [:]
+
+    init(file: String, checkHashes: Bool = true) {
+        self.file = file
+        self.checkHashes = checkHashes
+    }
+
+    /// The `seq` of an event id already read, if any.
+    func seq(ofID id: String) -> Int? { idSeqs[id] }
+
+    /// `true` when an error was found.
+    var hasErrors: Bool { findings.contains { $0.severity == .error } }
+
+    private mutating func fail(_ line: Int, seq: Int? = nil, member: String? = nil, rule: String, _ message: String) {
+        findings.append(Finding(.error, rule: rule, file: file, line: line, seq: seq, member: member, message))
+    }
+
+    /// Checks one line; returns its event when the line is well formed (other checks may still fail).
+    mutating func scan(_ raw: RawLine) -> Event? {
+        lineCount = raw.number
+        let number = raw.number
+        guard raw.terminated else {
+            tornLine = (number, raw.offset, raw.bytes.count)
+            fail(number, rule: "torn", "the last line has no final newline: it is a torn write (an interrupted append); it is not used. `ctg repair` moves it into a side file.")
+            return nil
+        }
+        var bytes = raw.bytes
+        if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            fail(number, rule: "encoding", "the file starts with a UTF-8 byte order mark (BOM); the log must be plain UTF-8 JSON Lines without one.")
+            bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
+        }
+        if bytes.last == 0x0D {
+            fail(number, rule: "line-end", "the line ends with CR LF; the log must use LF (\\n) line ends only.")
+            return nil
+        }
+        if bytes.isEmpty {
+            fail(number, rule: "blank-line", "blank line; a log has one JSON object on every line and no blank lines.")
+            lastSeq += 1
+            return nil
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            fail(number, member: error.member, rule: "json", "the line is not valid JSON: \(error.description).")
+            lastSeq += 1
+            return nil
+        }
+        guard case .object(let object) = value else {
+            fail(number, rule: "json", "expected a JSON object on the line; found \(value.typeName).")
+            lastSeq += 1
+            return nil
+        }
+        let event: Event
+        do {
+            event = try Event(object: object, line: number)
+        } catch {
+            fail(number, seq: error.seq, member: error.member, rule: "envelope", error.message)
+            lastSeq = object["seq"]?.intValue ?? lastSeq + 1
+            if case .string(let h)? = object["hash"] { lastHash = h }
+            return nil
+        }
+        checkEnvelope(event, bytes: bytes)
+        return event
+    }
+
+    private mutating func checkEnvelope(_ event: Event, bytes: UnsafeRawBufferPointer) {
+        let number = event.line
+        if event.seq != lastSeq + 1 {
+            fail(number, seq: event.seq, member: "seq", rule: "envelope.seq", "expected seq \(lastSeq + 1) (no gaps, in file order); found \(event.seq).")
+        }
+        lastSeq = event.seq
+        if let first = idSeqs[event.id] {
+            fail(number, seq: event.seq, member: "id", rule: "envelope.id", "the id \"\(event.id)\" is already used by seq \(first); ids must be unique.")
+        } else {
+            idSeqs[event.id] = event.seq
+        }
+        if let lastRecorded, event.recorded < lastRecorded {
+            fail(number, seq: event.seq, member: "recorded", rule: "envelope.recorded",
+                "expected a time at or after the previous line's \(lastRecorded) (recorded never decreases); found \(event.recorded).")
+        }
+        lastRecorded = max(lastRecorded ?? event.recorded, event.recorded)
+        checkSeal(event, bytes: bytes)
+    }
+
+    private mutating func checkSeal(_ event: Event, bytes: UnsafeRawBufferPointer) {
+        let number = event.line
+        let isSealed = event.prev != nil || event.hash != nil
+        if sealed == nil { sealed = isSealed }
+        guard sealed == isSealed else {
+            fail(number, seq: event.seq, member: isSealed ? "hash" : "prev", rule: "chain",
+                isSealed
+                    ? "this line is sealed but the lines before it are not; a log is sealed on every line or on none."
+                    : "this line has no `prev` and `hash` but the log is sealed; every line of a sealed log carries them.")
+            lastHash = event.hash
+            return
+        }
+        guard isSealed else { return }
+        defer { lastHash = event.hash }
+        let expectedPrev = lastHash ?? LogScanner.zeroHash
+        guard let prev = event.prev, isHex64(prev) else {
+            fail(number, seq: event.seq, member: "prev", rule: "chain", "expected the previous line's hash (64 lowercase hex digits); found \(event.prev.map { "\"\($0)\"" } ?? "nothing").")
+            return
+        }
+        if prev != expectedPrev {
+            fail(number, seq: event.seq, member: "prev", rule: "chain",
+                "the chain is broken: expected prev \(expectedPrev) (\(lastHash == nil ? "64 zeros on the first line" : "the hash of line \(number - 1)")); found \(prev).")
+        }
+        guard let hash = event.hash, isHex64(hash), event.object.members.last?.key == "hash",
+            bytes.count > SealFormat.suffixLength, SealFormat.hasHashSuffix(bytes)
+        else {
+            fail(number, seq: event.seq, member: "hash", rule: "chain",
+                "expected `\"hash\":\"<64 lowercase hex digits>\"` as the last member, written exactly as `,\"hash\":\"…\"}` at the end of the line.")
+            return
+        }
+        if checkHashes {
+            let computed = SHA256.hash(bytes: SealFormat.hashedPart(of: bytes)).hex
+            if computed != hash {
+                fail(number, seq: event.seq, member: "hash", rule: "chain",
+                    "the line's content does not match its hash: it was changed after sealing (expected \(computed), the SHA-256 of the line before `,\"hash\":`; found \(hash)).")
+            }
+        }
+    }
+
+    private func isHex64(_ s: String) -> Bool {
+        s.utf8.count == 64 && s.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+    }
+}
+
+/// The byte layout of a sealed line's end: `…,"prev":"<64>","hash":"<64>"}`.
+enum SealFormat {
+    /// `,"hash":"` + 64 hex digits + `"}`.
+    static let suffixLength = 9 + 64 + 2
+    private static let marker = Array(",\"hash\":\"".utf8)
+
+    /// `true` when the line ends with `,"hash":"<64 chars>"}`.
+    static func hasHashSuffix(_ line: UnsafeRawBufferPointer) -> Bool {
+        let start = line.count - suffixLength
+        guard start >= 0 else { return false }
+        for (offset, byte) in marker.enumerated() where line[start + offset] != byte { return false }
+        return line[line.count - 2] == UInt8(ascii: "\"") && line[line.count - 1] == UInt8(ascii: "}")
+    }
+
+    /// The bytes the hash covers: everything before `,"hash":`.
+    static func hashedPart(of line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(rebasing: line[0..<(line.count - suffixLength)])
+    }
+
+    /// Seals an object's bytes: appends `,"prev":…` then `,"hash":…}` and returns the line (with `\n`) and its hash.
+    static func seal(_ object: JSONObject, prev: String) -> (line: [UInt8], hash: String) {
+        var members = object.members.filter { $0.key != "prev" && $0.key != "hash" }
+        members.append(JSONObject.Member("prev", .string(prev)))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        JSONWriter.write(.object(JSONObject(members)), into: &bytes)
+        bytes.removeLast()  // the closing brace
+        let hash = bytes.withUnsafeBytes { SHA256.hash(bytes: $0).hex }
+        bytes.append(contentsOf: ",\"hash\":\"".utf8)
+        bytes.append(contentsOf: hash.utf8)
+        bytes.append(contentsOf: "\"}\n".utf8)
+        return (bytes, hash)
+    }
+}
