@@ -30,6 +30,12 @@ let package = Package(
             path: "Tools/Generator",
             swiftSettings: sharedSettings
         ),
+        .executableTarget(
+            name: "sha256-bench",
+            dependencies: ["CTGLedger"],
+            path: "Tools/SHA256Bench",
+            swiftSettings: sharedSettings
+        ),
         .testTarget(
             name: "CTGLedgerTests",
             dependencies: ["CTGLedger"],
