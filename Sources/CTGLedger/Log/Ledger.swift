@@ -1,0 +1,64 @@
+/// A log read from disk: its events in file order and what its envelope check found.
+///
+/// This is the entry point for replaying a log in tests:
+/// ```swift
+/// let ledger = try Ledger.read(path: "Events/roumois-seine-2022.jsonl")
+/// let state = ledger.state(of: "ctg-roumois-seine-2022", at: CivilDate("2026-03-01")!)
+/// ```
+public struct Ledger: Sendable {
+    /// The file it was read from.
+    public let path: String
+    /// The well-formed events, in file order.
+    public let events: [Event]
+    /// Envelope, sequence and chain problems (errors), and a torn last line if any.
+    public let findings: [Finding]
+    /// `true` when the lines carry `prev` and `hash`; `nil` for an empty log.
+    public let sealed: Bool?
+    /// The last `seq` in the file (0 when empty).
+    public let lastSeq: Int
+    /// The last line's hash, on a sealed log.
+    public let lastHash: String?
+    /// The last `recorded` time in the file.
+    public let lastRecorded: Timestamp?
+    /// The torn final fragment, if the file does not end with `\n`.
+    public let tornLine: (line: Int, offset: Int, length: Int)?
+
+    /// Reads and checks a whole log.
+    ///
+    /// - Parameters:
+    ///   - path: the log file.
+    ///   - convention: keep only this stream's events in `events` (all lines are still checked).
+    ///   - checkHashes: recompute every line's SHA-256 (`false` only checks that the links chain).
+    /// - Throws: `LedgerError` of kind `.io` when the file cannot be read.
+    public static func read(path: String, convention: String? = nil, checkHashes: Bool = true) throws(LedgerError) -> Ledger {
+        var scanner = LogScanner(file: path, checkHashes: checkHashes)
+        var events: [Event] = []
+        try LineReader.forEachLine(path: path) { (line: RawLine) throws(LedgerError) in
+            if let event = scanner.scan(line), convention == nil || event.convention == convention {
+                events.append(event)
+            }
+        }
+        return Ledger(
+            path: path, events: events, findings: scanner.findings, sealed: scanner.sealed, lastSeq: scanner.lastSeq,
+            lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, tornLine: scanner.tornLine)
+    }
+
+    /// Errors only (a torn last line included).
+    public var errors: [Finding] { findings.filter { $0.severity == .error } }
+
+    /// The convention ids in order of first appearance.
+    public var conventions: [String] {
+        var seen: Set<String> = []
+        return events.compactMap { seen.insert($0.convention).inserted ? $0.convention : nil }
+    }
+
+    /// The history of one convention as known at `asOf`.
+    public func history(of convention: String, asOf: Timestamp? = nil) -> ConventionHistory {
+        ConventionHistory(events: events, convention: convention, asOf: asOf)
+    }
+
+    /// The state of one convention at `date` as known at `asOf` (section 5).
+    public func state(of convention: String, at date: CivilDate, asOf: Timestamp? = nil, showDraft: Bool = false) -> ConventionState {
+        Projection.state(history(of: convention, asOf: asOf), at: date, showDraft: showDraft)
+    }
+}
