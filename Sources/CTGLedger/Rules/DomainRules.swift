@@ -1,0 +1,38 @@
+/// The domain checks `ctg verify` reports as warnings (errors with `--strict`).
+///
+/// Each rule reads one convention's history and returns findings that cite
+/// their source (a clause of the model convention, seed 004, or a code article).
+public enum DomainRules {
+    /// One rule: a name and a check over a convention's events (corrections applied).
+    public struct Rule: Sendable {
+        /// Short rule name, e.g. `votes.sum`.
+        public var name: String
+        /// The check.
+        public var check: @Sendable (ConventionHistory) -> [Finding]
+    }
+
+    /// Every rule, in the order findings are listed.
+    public static let all: [Rule] = DeliberationRules.all + DurationRules.all
+
+    /// Runs every rule over every convention of a ledger.
+    public static func findings(_ ledger: Ledger) -> [Finding] {
+        var result: [Finding] = []
+        for convention in ledger.conventions {
+            let history = ledger.history(of: convention)
+            for rule in all { result += rule.check(history) }
+        }
+        return result.map { finding in
+            var f = finding
+            f.file = f.file ?? ledger.path
+            return f
+        }
+    }
+}
+
+/// Helpers for writing rules.
+extension Finding {
+    /// A warning about an event.
+    static func warning(_ event: Event, rule: String, member: String? = nil, _ message: String, citation: String) -> Finding {
+        Finding(.warning, rule: rule, line: event.line, seq: event.seq, member: member, message, citation: citation)
+    }
+}
