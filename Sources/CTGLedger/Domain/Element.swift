@@ -60,7 +60,7 @@ public struct Element: Hashable, Sendable {
     var json: JSONObject {
         JSONObject(pairs: [
             ("id", .string(id)), ("kind", .string(kind.rawValue)), ("title", .string(title)),
-            ("text", text.map(JSONValue.string)),
+            ("text", .optional(text)),
             ("fields", .object(JSONObject(fields.map { JSONObject.Member($0.name, .string($0.value)) }))),
         ])
     }

@@ -10,7 +10,6 @@ public enum StateRenderer {
         let parties = s.parties.map { JSONValue.object($0.json) }
         let elements = s.elements.map { e -> JSONValue in
             var object = e.element.json
-            object["text"] = .optional(e.element.text)
             object["introduced_by"] = .string(e.introducedBy.description)
             object["changed_by"] = .optional(e.changedBy?.description)
             object["since"] = .string(e.since.description)

@@ -1,0 +1,39 @@
+extension Command {
+    /// `ctg list`: the conventions in a log.
+    static let list = Command(
+        name: "list",
+        summary: "the conventions in a log, with their status today (or at --at)",
+        usage: "ctg list LOG [--at D] [--format text|json]",
+        details: "One line per convention: its id, title, status at the date, period and number of events.",
+        options: [OptionSpec("--at", "D", "the date (default: today)"), OptionSpec("--format", "FORMAT", "text (default) or json")],
+        examples: ["ctg list Events/gam-nord-ouest-2026.jsonl"],
+        run: { (args, io) throws(LedgerError) in
+            let path = try args.log(command: "list")
+            let date = try args.date("--at") ?? io.today()
+            let format = try args.choice("--format", ["text", "json"], default: "text")
+            let ledger = try CommandSupport.readLedger(path, io: io)
+            var rows: [JSONValue] = []
+            for convention in ledger.conventions {
+                let state = ledger.state(of: convention, at: date)
+                let count = ledger.events.filter { $0.convention == convention }.count
+                if format == "json" {
+                    rows.append(
+                        .object(
+                            JSONObject(pairs: [
+                                ("convention", .string(convention)), ("title", .optional(state.title)), ("status", .string(state.status.rawValue)),
+                                ("start", .optional(state.start?.description)), ("end", .optional(state.end?.description)),
+                                ("events", .int(count)), ("last_seq", state.lastSeq.map(JSONValue.int) ?? .null),
+                            ])))
+                } else {
+                    let period = state.start.flatMap { s in state.end.map { "du \(FrenchText.date(s)) au \(FrenchText.date($0))" } } ?? "période inconnue"
+                    io.out("\(convention) — \(state.title ?? "(sans titre)") : \(state.status.french) au \(FrenchText.date(date)) ; \(period) ; \(FrenchText.count(count, "événement", "événements"))\n")
+                }
+            }
+            if format == "json" {
+                io.out(CommandSupport.prettyJSON(.object(JSONObject(pairs: [("at", .string(date.description)), ("conventions", .array(rows))]))))
+            } else if rows.isEmpty && ledger.conventions.isEmpty {
+                io.out("(aucune convention dans ce registre)\n")
+            }
+            return 0
+        })
+}

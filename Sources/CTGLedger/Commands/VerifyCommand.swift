@@ -1,0 +1,91 @@
+extension Command {
+    /// `ctg verify`: is this log intact and sound?
+    static let verify = Command(
+        name: "verify",
+        summary: "check a log: envelope, sequence, hash chain, references (errors) and domain rules (warnings)",
+        usage: "ctg verify LOG [--strict] [--format text|json] [--head] [--expect-head HASH]",
+        details: """
+            Errors (exit 1): a line that is not JSON or misses a member, a gap in seq, a repeated id,
+            recorded going backwards, a broken hash chain or a changed line, a torn last line, a
+            reference to an act, party, délibération, notice or element that does not exist, an
+            avenant change that cannot apply. Warnings (exit 0 unless --strict): domain rules such as
+            vote arithmetic, quorum, SIREN check digits, @ctes identifiers, duration, chronology;
+            each cites its source. Every finding names its line and seq.
+            --head prints the last hash (write it down elsewhere); --expect-head proves the log was
+            not rewritten since that hash was written down.
+            """,
+        options: [
+            OptionSpec("--strict", nil, "treat warnings as failures (exit 1)"),
+            OptionSpec("--format", "FORMAT", "text (default) or json"),
+            OptionSpec("--head", nil, "print only the last line's hash (after checking the log)"),
+            OptionSpec("--expect-head", "HASH", "fail unless the last hash is HASH (or HASH is the hash of an earlier line, with a note)"),
+        ],
+        examples: ["ctg verify Events/roumois-seine-2022.jsonl", "ctg verify ledger.jsonl --strict --format json"],
+        run: { (args, io) throws(LedgerError) in
+            let path = try args.log(command: "verify")
+            let format = try args.choice("--format", ["text", "json"], default: "text")
+            let report = try VerifyReport.make(path: path)
+            var findings = report.findings
+            if let expected = args.values["--expect-head"] {
+                if report.head != expected {
+                    let earlier = report.hashes[expected]
+                    findings.append(
+                        Finding(.error, rule: "head", file: path, member: "--expect-head",
+                            earlier.map { "the log's head is \(report.head ?? "none"), not \(expected): that hash is line \($0)'s; lines were appended since." }
+                                ?? "the log's head is \(report.head ?? "none"), not \(expected): the log was rewritten or is not the one that hash was written from."))
+                }
+            }
+            let errors = findings.filter { $0.severity == .error }.count
+            let warnings = findings.count - errors
+            let failed = errors > 0 || (args.flags.contains("--strict") && warnings > 0)
+            if args.flags.contains("--head") && format == "text" {
+                for finding in findings where finding.severity == .error { io.err(finding.description + "\n") }
+                if let head = report.head, errors == 0 { io.out(head + "\n") }
+                return failed ? 1 : 0
+            }
+            if format == "json" {
+                let value = JSONValue.object(
+                    JSONObject(pairs: [
+                        ("file", .string(path)), ("lines", .int(report.lines)), ("events", .int(report.events)),
+                        ("sealed", report.sealed.map(JSONValue.bool) ?? .null), ("head", .optional(report.head)),
+                        ("errors", .int(errors)), ("warnings", .int(warnings)), ("ok", .bool(!failed)),
+                        ("findings", .array(findings.map(\.json))),
+                    ]))
+                io.out(CommandSupport.prettyJSON(value))
+            } else {
+                for finding in findings { io.out(finding.description + "\n") }
+                let sealing = report.sealed == true ? "sealed, head \(report.head ?? "")" : (report.sealed == false ? "not sealed" : "empty")
+                io.out("\(path): \(report.events) events in \(report.lines) lines, \(sealing); \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(failed ? "" : ": OK")\n")
+            }
+            return failed ? 1 : 0
+        })
+}
+
+/// Everything `verify` found in a log.
+struct VerifyReport {
+    var findings: [Finding]
+    var lines: Int
+    var events: Int
+    var sealed: Bool?
+    var head: String?
+    /// Line number of each hash, to explain a stale `--expect-head`.
+    var hashes: [String: Int]
+
+    static func make(path: String) throws(LedgerError) -> VerifyReport {
+        let ledger = try Ledger.read(path: path, checkHashes: true)
+        var findings = ledger.findings
+        var validator = ReferenceValidator()
+        var hashes: [String: Int] = [:]
+        for event in ledger.events {
+            for problem in validator.check(event) {
+                findings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
+            }
+            if let hash = event.hash { hashes[hash] = event.line }
+        }
+        findings += DomainRules.findings(ledger)
+        findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
+        return VerifyReport(
+            findings: findings, lines: ledger.tornLine.map { $0.line } ?? ledger.events.last.map { _ in ledger.lastSeq } ?? 0,
+            events: ledger.events.count, sealed: ledger.sealed, head: ledger.lastHash, hashes: hashes)
+    }
+}
