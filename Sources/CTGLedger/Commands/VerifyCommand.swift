@@ -85,7 +85,7 @@ struct VerifyReport {
         findings += DomainRules.findings(ledger)
         findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
         return VerifyReport(
-            findings: findings, lines: ledger.tornLine.map { $0.line } ?? ledger.events.last.map { _ in ledger.lastSeq } ?? 0,
+            findings: findings, lines: ledger.lineCount,
             events: ledger.events.count, sealed: ledger.sealed, head: ledger.lastHash, hashes: hashes)
     }
 }

@@ -20,6 +20,8 @@ public struct Ledger: Sendable {
     public let lastHash: String?
     /// The last `recorded` time in the file.
     public let lastRecorded: Timestamp?
+    /// The number of lines read (a torn fragment included).
+    public let lineCount: Int
     /// The torn final fragment, if the file does not end with `\n`.
     public let tornLine: (line: Int, offset: Int, length: Int)?
 
@@ -40,7 +42,7 @@ public struct Ledger: Sendable {
         }
         return Ledger(
             path: path, events: events, findings: scanner.findings, sealed: scanner.sealed, lastSeq: scanner.lastSeq,
-            lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, tornLine: scanner.tornLine)
+            lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, lineCount: scanner.lineCount, tornLine: scanner.tornLine)
     }
 
     /// Errors only (a torn last line included).

@@ -34,11 +34,12 @@ struct ReferenceValidator {
 
     private func checkReferences(_ event: Event, history: ConventionHistory, refuse: (String, String) -> Void) {
         let parties = knownParties(history)
-        func checkAct(_ act: TransmittedAct, member: String) {
+        func checkAct(_ act: TransmittedAct, member: String, draftAllowed: Bool = false) {
             switch act {
             case .act(.convention): break
             case .act(.avenant(let n)):
-                if history.avenant(n) == nil {
+                // A council may approve an avenant before its text is recorded as concluded.
+                if history.avenant(n) == nil && !draftAllowed {
                     refuse(member, "expected an act of this convention; avenant n° \(n) is not recorded before this event (record its avenant.concluded first).")
                 }
             case .deliberation(let id):
@@ -53,7 +54,7 @@ struct ReferenceValidator {
         case .deliberationAdopted(let d):
             if !parties.contains(d.party) { refuse("data.party", "expected a party of this convention (\(parties.sorted().joined(separator: ", "))); found \"\(d.party)\".") }
             if deliberationIDs(history).contains(d.id) { refuse("data.id", "the délibération id \"\(d.id)\" is already used in this convention.") }
-            checkAct(d.act, member: "data.act")
+            checkAct(d.act, member: "data.act", draftAllowed: true)
         case .actTransmitted(let t):
             checkAct(t.act, member: "data.act")
         case .actSigned(let s):
