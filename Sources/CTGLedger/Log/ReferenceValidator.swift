@@ -2,8 +2,61 @@
 /// its convention, acts, parties, délibérations, notices and elements, and that
 /// an avenant's changes can apply (section 5.6: `append` refuses what a projection would skip).
 struct ReferenceValidator {
-    /// The events read so far, per convention.
-    private(set) var eventsByConvention: [String: [Event]] = [:]
+    /// What the validator remembers of one convention: enough to check references
+    /// without keeping every event (a log may hold millions).
+    struct ConventionIndex {
+        var registrationSeq: Int?
+        var parties: Set<String> = []
+        var deliberationIDs: Set<String> = []
+        var noticeIDs: Set<String> = []
+        var avenantSeqs: [Int: Int] = [:]
+        var introduced: Set<String> = []
+        /// The registration, the avenants and corrections of them: what folding the text needs.
+        var textEvents: [Event] = []
+        var textEventIDs: Set<String> = []
+
+        mutating func learn(_ event: Event) {
+            switch event.payload {
+            case .conventionRegistered(let r):
+                registrationSeq = registrationSeq ?? event.seq
+                parties.formUnion(r.parties.map(\.id))
+                introduced.formUnion(r.elements.map(\.id))
+                keepForText(event)
+            case .avenantConcluded(let a):
+                if avenantSeqs[a.number] == nil { avenantSeqs[a.number] = event.seq }
+                for change in a.changes {
+                    switch change {
+                    case .add(let e): introduced.insert(e.id)
+                    case .addParty(let p): parties.insert(p.id)
+                    default: break
+                    }
+                }
+                keepForText(event)
+            case .deliberationAdopted(let d): deliberationIDs.insert(d.id)
+            case .terminationNotified(let n): noticeIDs.insert(n.id)
+            case .eventCorrected(let c):
+                guard textEventIDs.contains(c.target), let target = textEvents.first(where: { $0.id == c.target }),
+                    let payload = try? EventPayload.decode(type: target.type, version: target.version, data: c.data)
+                else { return }
+                var corrected = target
+                corrected.payload = payload
+                learn(corrected)
+                textEvents.append(event)
+            default: break
+            }
+        }
+
+        private mutating func keepForText(_ event: Event) {
+            if textEventIDs.insert(event.id).inserted { textEvents.append(event) }
+        }
+
+        /// The convention's text history (corrections applied), for folding.
+        func history(_ convention: String) -> ConventionHistory {
+            ConventionHistory(events: textEvents, convention: convention)
+        }
+    }
+
+    private var conventions: [String: ConventionIndex] = [:]
     private var allIDs: [String: (convention: String, type: EventType)] = [:]
 
     /// Checks an event against what came before it, then records it.
@@ -14,36 +67,34 @@ struct ReferenceValidator {
         func refuse(_ member: String, _ message: String) {
             problems.append(LedgerError(.invalid, line: event.line, seq: event.seq, member: member, message))
         }
-        let previous = eventsByConvention[event.convention] ?? []
-        let history = ConventionHistory(events: previous, convention: event.convention)
-        let registered = history.registration != nil
+        var index = conventions[event.convention] ?? ConventionIndex()
         if case .conventionRegistered = event.payload {
-            if registered {
-                refuse("type", "the convention \(event.convention) is already registered (seq \(history.registration!.event.seq)); change it with an avenant or correct that event with event.corrected.")
+            if let first = index.registrationSeq {
+                refuse("type", "the convention \(event.convention) is already registered (seq \(first)); change it with an avenant or correct that event with event.corrected.")
             }
-        } else if !registered {
+        } else if index.registrationSeq == nil {
             refuse("convention", "no convention.registered event for \(event.convention) comes before this event; register the convention first.")
+        } else {
+            checkReferences(event, index: index, refuse: refuse)
         }
-        if registered {
-            checkReferences(event, history: history, refuse: refuse)
-        }
-        allIDs[event.id] = (event.convention, event.type)
-        eventsByConvention[event.convention, default: []].append(event)
+        if problems.isEmpty || event.type != .conventionRegistered { index.learn(event) }
+        conventions[event.convention] = index
+        if allIDs[event.id] == nil { allIDs[event.id] = (event.convention, event.type) }
         return problems
     }
 
-    private func checkReferences(_ event: Event, history: ConventionHistory, refuse: (String, String) -> Void) {
-        let parties = knownParties(history)
+    private func checkReferences(_ event: Event, index: ConventionIndex, refuse: (String, String) -> Void) {
+        let parties = index.parties
         func checkAct(_ act: TransmittedAct, member: String, draftAllowed: Bool = false) {
             switch act {
             case .act(.convention): break
             case .act(.avenant(let n)):
                 // A council may approve an avenant before its text is recorded as concluded.
-                if history.avenant(n) == nil && !draftAllowed {
+                if index.avenantSeqs[n] == nil && !draftAllowed {
                     refuse(member, "expected an act of this convention; avenant n° \(n) is not recorded before this event (record its avenant.concluded first).")
                 }
             case .deliberation(let id):
-                if !deliberationIDs(history).contains(id) {
+                if !index.deliberationIDs.contains(id) {
                     refuse(member, "expected a délibération of this convention; there is no deliberation.adopted with id \"\(id)\" before this event.")
                 }
             }
@@ -53,7 +104,7 @@ struct ReferenceValidator {
             break
         case .deliberationAdopted(let d):
             if !parties.contains(d.party) { refuse("data.party", "expected a party of this convention (\(parties.sorted().joined(separator: ", "))); found \"\(d.party)\".") }
-            if deliberationIDs(history).contains(d.id) { refuse("data.id", "the délibération id \"\(d.id)\" is already used in this convention.") }
+            if index.deliberationIDs.contains(d.id) { refuse("data.id", "the délibération id \"\(d.id)\" is already used in this convention.") }
             checkAct(d.act, member: "data.act", draftAllowed: true)
         case .actTransmitted(let t):
             checkAct(t.act, member: "data.act")
@@ -63,24 +114,24 @@ struct ReferenceValidator {
                 refuse("data.parties[\(index)]", "expected a party of this convention (\(parties.sorted().joined(separator: ", "))); found \"\(party)\".")
             }
         case .avenantConcluded(let avenant):
-            if let earlier = history.avenant(avenant.number) {
-                refuse("data.number", "avenant n° \(avenant.number) is already recorded (seq \(earlier.event.seq)); correct it with event.corrected instead.")
+            if let earlier = index.avenantSeqs[avenant.number] {
+                refuse("data.number", "avenant n° \(avenant.number) is already recorded (seq \(earlier)); correct it with event.corrected instead.")
             } else {
-                checkChanges(event, avenant, history: history, refuse: refuse)
+                checkChanges(event, avenant, history: index.history(event.convention), refuse: refuse)
             }
         case .terminationNotified(let notice):
             if !parties.contains(notice.by) { refuse("data.by", "expected a party of this convention (\(parties.sorted().joined(separator: ", "))); found \"\(notice.by)\".") }
-            if noticeIDs(history).contains(notice.id) { refuse("data.id", "the notice id \"\(notice.id)\" is already used in this convention.") }
+            if index.noticeIDs.contains(notice.id) { refuse("data.id", "the notice id \"\(notice.id)\" is already used in this convention.") }
         case .terminationWithdrawn(let withdrawal):
-            if !noticeIDs(history).contains(withdrawal.notice) {
+            if !index.noticeIDs.contains(withdrawal.notice) {
                 refuse("data.notice", "expected the id of a termination.notified of this convention; found \"\(withdrawal.notice)\".")
             }
         case .stipulationAnnulled(let annulment):
-            if !history.everIntroduced(annulment.element) {
+            if !index.introduced.contains(annulment.element) {
                 refuse("data.element", "expected an element of this convention; no act introduces \"\(annulment.element)\".")
             }
         case .actionProgress(let progress):
-            if !history.everIntroduced(progress.element) {
+            if !index.introduced.contains(progress.element) {
                 refuse("data.element", "expected an element of this convention; no act introduces \"\(progress.element)\".")
             }
         case .eventCorrected(let correction):
@@ -113,22 +164,6 @@ struct ReferenceValidator {
         for (index, reason) in fold.skipped {
             refuse("data.changes[\(index)]", "the change cannot apply on \(avenant.effectiveFrom): \(reason).")
         }
-    }
-
-    private func knownParties(_ history: ConventionHistory) -> Set<String> {
-        var ids = Set(history.registration?.data.parties.map(\.id) ?? [])
-        for record in history.avenants {
-            for case .addParty(let party) in record.avenant.changes { ids.insert(party.id) }
-        }
-        return ids
-    }
-
-    private func deliberationIDs(_ history: ConventionHistory) -> Set<String> {
-        Set(history.events.compactMap { if case .deliberationAdopted(let d) = $0.payload { return d.id } else { return nil } })
-    }
-
-    private func noticeIDs(_ history: ConventionHistory) -> Set<String> {
-        Set(history.events.compactMap { if case .terminationNotified(let n) = $0.payload { return n.id } else { return nil } })
     }
 }
 
