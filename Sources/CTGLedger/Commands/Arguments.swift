@@ -7,6 +7,7 @@ package struct OptionSpec: Sendable {
     /// One line of help.
     package var help: String
 
+    /// Creates an option; `value` is `nil` for a flag.
     package init(_ name: String, _ value: String? = nil, _ help: String) {
         self.name = name
         self.value = value

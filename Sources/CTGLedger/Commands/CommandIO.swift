@@ -19,6 +19,7 @@ package struct CommandIO: Sendable {
     /// Today's civil date where the user is (for `list` and defaults).
     package var today: @Sendable () -> CivilDate
 
+    /// Creates the streams from closures.
     package init(
         readInput: @escaping @Sendable () throws(LedgerError) -> [UInt8], out: @escaping @Sendable (String) -> Void,
         err: @escaping @Sendable (String) -> Void, now: @escaping @Sendable () -> Timestamp, today: @escaping @Sendable () -> CivilDate

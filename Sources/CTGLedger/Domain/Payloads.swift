@@ -1,75 +1,118 @@
 /// `convention.registered`: the initial text is settled.
 public struct ConventionRegistered: Hashable, Sendable {
+    /// Its title as printed.
     public var title: String
+    /// Its kind.
     public var kind: String
+    /// The territory it covers.
     public var territory: String
+    /// The parties.
     public var parties: [Party]
+    /// First day of the period.
     public var start: CivilDate
+    /// Last day of the period.
     public var end: CivilDate
+    /// The initial text, element by element.
     public var elements: [Element]
 }
 
 /// A council's vote counts: members in office, present, proxies, voting.
 public struct MemberCounts: Hashable, Sendable {
+    /// Members in office (en exercice).
     public var inOffice: Int?
+    /// Members present (présents).
     public var present: Int?
+    /// Proxies given (pouvoirs).
     public var proxies: Int?
+    /// Members voting (votants).
     public var voting: Int?
 }
 
 /// Votes cast: for, against, abstentions.
 public struct VoteCounts: Hashable, Sendable {
+    /// Votes for (pour).
     public var votesFor: Int?
+    /// Votes against (contre).
     public var against: Int?
+    /// Abstentions.
     public var abstain: Int?
 }
 
 /// `deliberation.adopted`: a council authorised (or approved) an act.
 public struct DeliberationAdopted: Hashable, Sendable {
+    /// Its id.
     public var id: String
+    /// The party whose council voted.
     public var party: String
+    /// The council, e.g. « conseil municipal ».
     public var body: String
+    /// Its number as printed.
     public var number: String
+    /// The session date.
     public var session: CivilDate
+    /// The date the council was convened.
     public var convocation: CivilDate?
+    /// Member counts as printed.
     public var members: MemberCounts?
+    /// Votes as printed.
     public var votes: VoteCounts?
+    /// Adopted unanimously, when the document says so.
     public var unanimous: Bool?
+    /// The act it concerns.
     public var act: TransmittedAct
+    /// What it decides, clause by clause.
     public var decisions: [String]
 }
 
 /// `act.transmitted`: an act sent to the préfecture (contrôle de légalité).
 public struct ActTransmitted: Hashable, Sendable {
+    /// The act it concerns.
     public var act: TransmittedAct
+    /// The @ctes identifier, e.g. `038-213802812-20251124-DELIB2025_052-DE`.
     public var actesID: String?
+    /// Date sent.
     public var sent: CivilDate
+    /// Date received by the préfecture.
     public var received: CivilDate?
+    /// Date published (affiché).
     public var published: CivilDate?
 }
 
 /// One person who signed for a party.
 public struct Signatory: Hashable, Sendable {
+    /// The person's name.
     public var name: String
+    /// The person's role.
     public var role: String?
+    /// The party signed for.
     public var party: String?
 }
 
 /// `act.signed`: parties signed an act.
 public struct ActSigned: Hashable, Sendable {
+    /// The act it concerns.
     public var act: ActReference
+    /// The parties.
     public var parties: [String]
+    /// The date.
     public var date: CivilDate
+    /// Where it was signed.
     public var place: String?
+    /// The people who signed.
     public var signatories: [Signatory]
 }
 
 /// `avenant.concluded`: an avenant's text and effect dates.
 public struct AvenantConcluded: Hashable, Sendable {
+    /// Its number as printed.
     public var number: Int
+    /// Its title as printed.
     public var title: String
+    /// First day of effect.
     public var effectiveFrom: CivilDate
+    /// Last day of effect, for a temporary avenant.
     public var effectiveUntil: CivilDate?
+    /// Its changes, in order.
     public var changes: [Change]
 }
 
@@ -93,10 +136,15 @@ public enum TerminationKind: String, CaseIterable, Sendable {
 
 /// `termination.notified`: a notice ending the convention.
 public struct TerminationNotified: Hashable, Sendable {
+    /// Its id.
     public var id: String
+    /// Its kind.
     public var kind: TerminationKind
+    /// The party that sent it.
     public var by: String
+    /// Date sent.
     public var sent: CivilDate
+    /// Explicit last day in force, when given.
     public var endsOn: CivilDate?
 
     /// The last day in force: an explicit `ends_on`, else from the kind (CPC 641).
@@ -112,23 +160,33 @@ public struct TerminationNotified: Hashable, Sendable {
 
 /// `termination.withdrawn`: a notice is withdrawn (e.g. the breach was remedied).
 public struct TerminationWithdrawn: Hashable, Sendable {
+    /// The withdrawn notice's id.
     public var notice: String
+    /// The date.
     public var date: CivilDate
+    /// The reason given.
     public var reason: String?
 }
 
 /// `stipulation.annulled`: a court declared a stipulation null (réputée non écrite).
 public struct StipulationAnnulled: Hashable, Sendable {
+    /// The element concerned.
     public var element: String
+    /// The court.
     public var court: String?
+    /// The decision's reference.
     public var reference: String?
+    /// The date.
     public var date: CivilDate
 }
 
 /// `event.corrected`: the full replacement `data` of an earlier event.
 public struct EventCorrected: Hashable, Sendable {
+    /// The corrected event's id.
     public var target: String
+    /// The reason given.
     public var reason: String
+    /// The full replacement `data`.
     public var data: JSONValue
 }
 
@@ -152,8 +210,11 @@ public enum ReviewKind: String, CaseIterable, Sendable {
 
 /// `review.held`: a comité de pilotage, point d'étape or bilan.
 public struct ReviewHeld: Hashable, Sendable {
+    /// Its kind.
     public var kind: ReviewKind
+    /// The date.
     public var date: CivilDate
+    /// What was said, briefly.
     public var summary: String?
 }
 
@@ -176,9 +237,13 @@ public enum ProgressStatus: String, CaseIterable, Sendable {
 
 /// `action.progress`: how an action or fiche is going.
 public struct ActionProgress: Hashable, Sendable {
+    /// The element concerned.
     public var element: String
+    /// The status.
     public var status: ProgressStatus
+    /// The date.
     public var date: CivilDate
+    /// A note.
     public var note: String?
 }
 
