@@ -13,9 +13,10 @@ extension Command {
             let format = try args.choice("--format", ["text", "json"], default: "text")
             let ledger = try CommandSupport.readLedger(path, io: io)
             var rows: [JSONValue] = []
-            for convention in ledger.conventions {
-                let state = ledger.state(of: convention, at: date)
-                let count = ledger.events.filter { $0.convention == convention }.count
+            for history in ledger.histories() {
+                let convention = history.convention
+                let state = Projection.state(history, at: date)
+                let count = history.events.count
                 if format == "json" {
                     rows.append(
                         .object(

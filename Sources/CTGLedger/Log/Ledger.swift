@@ -49,9 +49,28 @@ public struct Ledger: Sendable {
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
 
     /// The convention ids in order of first appearance.
-    public var conventions: [String] {
-        var seen: Set<String> = []
-        return events.compactMap { seen.insert($0.convention).inserted ? $0.convention : nil }
+    public var conventions: [String] { streams.order }
+
+    /// Each convention's events, grouped once (`history(of:)` must not scan the whole log each time).
+    private var streams: (order: [String], events: [String: [Event]]) {
+        var order: [String] = []
+        var grouped: [String: [Event]] = [:]
+        for event in events {
+            if grouped[event.convention] == nil { order.append(event.convention) }
+            grouped[event.convention, default: []].append(event)
+        }
+        return (order, grouped)
+    }
+
+    /// The events of one convention, in file order.
+    public func events(of convention: String) -> [Event] {
+        events.filter { $0.convention == convention }
+    }
+
+    /// The histories of every convention as known at `asOf`, in order of first appearance.
+    public func histories(asOf: Timestamp? = nil) -> [ConventionHistory] {
+        let streams = self.streams
+        return streams.order.map { ConventionHistory(events: streams.events[$0] ?? [], convention: $0, asOf: asOf) }
     }
 
     /// The history of one convention as known at `asOf`.

@@ -17,8 +17,7 @@ public enum DomainRules {
     /// Runs every rule over every convention of a ledger.
     public static func findings(_ ledger: Ledger) -> [Finding] {
         var result: [Finding] = []
-        for convention in ledger.conventions {
-            let history = ledger.history(of: convention)
+        for history in ledger.histories() {
             for rule in all { result += rule.check(history) }
         }
         return result.map { finding in
