@@ -64,6 +64,7 @@ struct LogScanner {
         } catch {
             fail(number, member: error.member, rule: "json", "the line is not valid JSON: \(error.description).")
             lastSeq += 1
+            keepChainAcross(bytes)
             return nil
         }
         guard case .object(let object) = value else {
@@ -77,11 +78,19 @@ struct LogScanner {
         } catch {
             fail(number, seq: error.seq, member: error.member, rule: "envelope", error.message)
             lastSeq = object["seq"]?.intValue ?? lastSeq + 1
-            if case .string(let h)? = object["hash"] { lastHash = h }
+            keepChainAcross(bytes)
             return nil
         }
         checkEnvelope(event, bytes: bytes)
         return event
+    }
+
+    /// After an unreadable line, take its hash from the line's end when it has one, so that the
+    /// next line's link is still checked against it and a single damaged line is reported once.
+    private mutating func keepChainAcross(_ bytes: UnsafeRawBufferPointer) {
+        guard SealFormat.hasHashSuffix(bytes) else { return }
+        let start = bytes.count - SealFormat.suffixLength + 9
+        lastHash = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + 64)]), as: UTF8.self)
     }
 
     private mutating func checkEnvelope(_ event: Event, bytes: UnsafeRawBufferPointer) {
