@@ -86,9 +86,8 @@ enum ChronologyRules {
             if let until = avenant.effectiveUntil {
                 var ownEnd = end
                 for case .extend(let newEnd) in avenant.changes { ownEnd = newEnd }
-                if until < avenant.effectiveFrom {
-                    warn("data.effective_until", "avenant n° \(avenant.number) ends its effect on \(until), before it takes effect (\(avenant.effectiveFrom)).")
-                } else if until > ownEnd {
+                // `effective_until` before `effective_from` is refused when the event is read.
+                if until > ownEnd {
                     warn("data.effective_until", "avenant n° \(avenant.number) has effect until \(until), after the convention's end (\(ownEnd)).")
                 }
             }

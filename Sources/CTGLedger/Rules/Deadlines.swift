@@ -67,7 +67,7 @@ public enum Deadlines {
             }
         }
         found += temporaryAvenants(history, draft: draft)
-        found += reviews(history, start: start, end: effectiveEnd)
+        found += reviews(history, start: start, end: end, lastDay: effectiveEnd)
         let (echeances, without) = echeances(state, at: date)
         found += echeances
         schedule.withoutEcheance = without
@@ -147,8 +147,9 @@ public enum Deadlines {
     }
 
     /// The follow-up of art. 9: a point d'étape by the end of each year of the period but the last,
-    /// a bilan intermédiaire at mid-term, a bilan final on the last day.
-    static func reviews(_ history: ConventionHistory, start: CivilDate, end: CivilDate) -> [Deadline] {
+    /// a bilan intermédiaire in the middle of the period from `start` to `end`, a bilan final on the
+    /// last day in force (`lastDay`, earlier than `end` under a pending notice); nothing after `lastDay`.
+    static func reviews(_ history: ConventionHistory, start: CivilDate, end: CivilDate, lastDay: CivilDate) -> [Deadline] {
         let held = history.events.compactMap { event -> ReviewHeld? in
             if case .reviewHeld(let review) = event.payload { return review }
             return nil
@@ -160,7 +161,7 @@ public enum Deadlines {
         }
         var result: [Deadline] = []
         var year = 1
-        while let yearStart = start.adding(months: 12 * (year - 1)), let yearEnd = start.adding(months: 12 * year)?.previous, yearEnd < end {
+        while let yearStart = start.adding(months: 12 * (year - 1)), let yearEnd = start.adding(months: 12 * year)?.previous, yearEnd < lastDay {
             result.append(
                 Deadline(kind: .pointEtape, date: yearEnd, key: "annee-\(year)",
                     title: "point d'étape annuel (année \(year) de la convention)",
@@ -169,12 +170,14 @@ public enum Deadlines {
             year += 1
         }
         let middle = start.adding(days: start.days(to: end) / 2) ?? start
+        if middle <= lastDay {
+            result.append(
+                Deadline(kind: .bilanIntermediaire, date: middle, key: nil, title: "bilan intermédiaire (mi-parcours)",
+                    detail: "milieu de la période du \(FrenchText.date(start)) au \(FrenchText.date(end))",
+                    citation: "seed 004, art. 9", held: firstHeld(.bilanIntermediaire)))
+        }
         result.append(
-            Deadline(kind: .bilanIntermediaire, date: middle, key: nil, title: "bilan intermédiaire (mi-parcours)",
-                detail: "milieu de la période du \(FrenchText.date(start)) au \(FrenchText.date(end))",
-                citation: "seed 004, art. 9", held: firstHeld(.bilanIntermediaire)))
-        result.append(
-            Deadline(kind: .bilanFinal, date: end, key: nil, title: "bilan final (fin de période, préparation du renouvellement)",
+            Deadline(kind: .bilanFinal, date: lastDay, key: nil, title: "bilan final (fin de période, préparation du renouvellement)",
                 detail: "au plus tard le dernier jour en vigueur", citation: "seed 004, art. 9", held: firstHeld(.bilanFinal)))
         return result
     }
