@@ -138,7 +138,9 @@ import Testing
         log.add("act.signed", effective: "2027-12-01", #"{"act":"avenant:1","parties":["caf","cc"],"date":"2027-12-01"}"#)
         let deadlines = Deadlines.compute(try log.history(), at: Self.date("2026-06-01"))
         #expect(deadlines.first { $0.kind == .end }?.date == Self.date("2030-12-31"))
-        #expect(deadlines.first { $0.kind == .denunciationLatest }?.date == Self.date("2030-06-30"))
+        let denunciation = try #require(deadlines.first { $0.kind == .denunciationLatest })
+        #expect(denunciation.date == Self.date("2030-06-30"))  // a Sunday: the last working day before is given
+        #expect(denunciation.detail?.contains("dernier jour ouvré avant, le 28 juin 2030") == true)
     }
 
     @Test func reviewHeldIsShown() throws {

@@ -59,11 +59,16 @@ public enum Deadlines {
                     detail: end == registration.data.end ? "date de fin du texte" : "date de fin prolongée par avenant (texte initial : \(FrenchText.date(registration.data.end)))",
                     citation: "seed 004, art. 10"))
             if let send = latestNotice(months: 6, endingBy: end) {
+                var detail = "préavis de 6 mois : une dénonciation envoyée ce jour expire le \(FrenchText.date(send.adding(months: 6) ?? send)) ; envoyée le lendemain, elle expirerait après le \(FrenchText.date(end))"
+                if !WorkingDays.isWorkingDay(send) {
+                    var before = send.previous
+                    while !WorkingDays.isWorkingDay(before) { before = before.previous }
+                    detail += " ; ce jour n'est pas ouvré et l'art. 642 al. 2 ne reporte pas un jour d'envoi : dernier jour ouvré avant, le \(FrenchText.date(before))"
+                }
                 found.append(
                     Deadline(kind: .denunciationLatest, date: send, key: nil,
                         title: "dernier jour pour envoyer une dénonciation prenant effet avant la fin de la convention",
-                        detail: "préavis de 6 mois : une dénonciation envoyée ce jour expire le \(FrenchText.date(send.adding(months: 6) ?? send)) ; envoyée le lendemain, elle expirerait après le \(FrenchText.date(end))",
-                        citation: "seed 004, art. 12 ; CPC art. 641"))
+                        detail: detail, citation: "seed 004, art. 12 ; CPC art. 641"))
             }
         }
         found += temporaryAvenants(history, draft: draft)
