@@ -12,7 +12,8 @@ public enum DomainRules {
     }
 
     /// Every rule, in the order findings are listed.
-    public static let all: [Rule] = DeliberationRules.all + DurationRules.all
+    public static let all: [Rule] =
+        DeliberationRules.all + DurationRules.all + IdentifierRules.all + ChronologyRules.all + OfferRules.all
 
     /// Runs every rule over every convention of a ledger.
     public static func findings(_ ledger: Ledger) -> [Finding] {
