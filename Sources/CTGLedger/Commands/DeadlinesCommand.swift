@@ -76,27 +76,6 @@ enum CalendarFile {
         if !replacing && FileIO.exists(path) {
             throw LedgerError(.io, file: path, "the file already exists; ctg deadlines does not overwrite it without --force.")
         }
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw LedgerError(.io, file: path, "cannot create the file: \(FileIO.reason()).") }
-        let bytes = Array(text.utf8)
-        let written: Result<Void, LedgerError> = bytes.withUnsafeBytes { buffer in
-            do throws(LedgerError) {
-                try FileIO.writeAll(fd, buffer, path: path)
-                return .success(())
-            } catch { return .failure(error) }
-        }
-        close(fd)
-        if case .failure(let error) = written {
-            unlink(temporary)
-            throw error
-        }
-        // rename() replaces atomically; link() fails if the file appeared meanwhile.
-        let moved = replacing ? rename(temporary, path) == 0 : link(temporary, path) == 0
-        let reason = FileIO.reason()
-        if !replacing || !moved { unlink(temporary) }
-        guard moved else {
-            throw LedgerError(.io, file: path, replacing ? "cannot write the file: \(reason)." : "cannot create the file (\(reason)); it may have appeared meanwhile: use --force to replace it.")
-        }
+        try FileIO.writeFile(Array(text.utf8), to: path, replacing: replacing)
     }
 }
