@@ -32,7 +32,7 @@ import Testing
         #expect(later.out.contains("article:10 — Durée de la convention [convention initiale, modifié par l'avenant n° 1, depuis le 1er janvier 2027]"))
         let ended = CTG.run(["state", example, "--at", "2029-08-29"])
         #expect(ended.out.contains("résiliée"))
-        #expect(ended.out.contains("Dénonciation notifiée le 28 février 2029 par cc-plateau : dernier jour en vigueur le 28 août 2029"))
+        #expect(ended.out.contains("Dénonciation notifiée le 28 février 2029 par Communauté de communes du Plateau : dernier jour en vigueur le 28 août 2029"))
     }
 
     @Test func stateJSONHasTheContractsShape() throws {

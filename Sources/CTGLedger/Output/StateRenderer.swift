@@ -68,7 +68,7 @@ public enum StateRenderer {
         }
         if let on = s.concludedOn { out.append("Conclue \(FrenchText.onDate(on)) (date de la dernière signature)") }
         if let t = s.termination {
-            var line = "\(t.kind.frenchName.capitalizedFirst) notifiée \(FrenchText.onDate(t.sent)) par \(t.by) : dernier jour en vigueur \(FrenchText.onDate(t.lastDayInForce))"
+            var line = "\(t.kind.frenchName.capitalizedFirst) notifiée \(FrenchText.onDate(t.sent)) par \(s.parties.first { $0.id == t.by }?.name ?? t.by) : dernier jour en vigueur \(FrenchText.onDate(t.lastDayInForce))"
             if t.withdrawn { line += " (préavis retiré)" }
             out.append(line)
         }
