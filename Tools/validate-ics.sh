@@ -18,7 +18,14 @@
 #                   temporary one, deleted on exit)
 #   ICALENDAR_SPEC  pip requirement (default: icalendar==7.3.0)
 #
-# Example, with a sample written by the test suite:
+# Example, with the deadlines of a convention exported by ctg (--force
+# replaces an earlier export; the same log always gives the same file):
+#   swift build
+#   .build/debug/ctg deadlines Tools/transcripts/gam-nord-ouest-2026.jsonl \
+#       --at 2026-01-01 --ics /tmp/gam.ics --force
+#   Tools/validate-ics.sh /tmp/gam.ics
+#
+# Or with a sample written by the test suite:
 #   CTG_ICS_SAMPLE=/tmp/ctg.ics swift test --filter writeSampleForExternalValidation
 #   Tools/validate-ics.sh /tmp/ctg.ics
 set -euo pipefail

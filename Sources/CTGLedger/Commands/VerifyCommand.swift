@@ -63,8 +63,8 @@ extension Command {
 
 /// Everything `verify` found in a log.
 ///
-/// Made in one streaming pass: each event is checked and folded into compact per-convention
-/// indexes, then dropped, while a second thread recomputes every line's SHA-256.
+/// Made in one streaming pass while a second thread recomputes every line's SHA-256. The domain
+/// rules read whole convention histories, so events are kept, but without their parsed lines.
 struct VerifyReport {
     var findings: [Finding]
     var lines: Int
@@ -79,7 +79,9 @@ struct VerifyReport {
         var scanner = LogScanner(file: path, checkHashes: true)
         scanner.deferHashes = true
         var validator = ReferenceValidator()
-        var rules = DomainRuleTracker()
+        // The domain rules read whole histories: each convention's events are kept, without their parsed lines.
+        var streams: [[Event]] = []
+        var slots: [String: Int] = [:]
         var referenceFindings: [Finding] = []
         var events = 0
         var expectedHeadLine: Int?
@@ -91,7 +93,12 @@ struct VerifyReport {
                 for problem in validator.check(event) {
                     referenceFindings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
                 }
-                rules.observe(event, validator: validator)
+                if let slot = slots[event.convention] {
+                    streams[slot].append(event.withoutObject())
+                } else {
+                    slots[event.convention] = streams.count
+                    streams.append([event.withoutObject()])
+                }
                 if let expectHead, event.hash == expectHead { expectedHeadLine = event.line }
             }
             read = .success(())
@@ -101,7 +108,8 @@ struct VerifyReport {
         let mismatches = try hashing.wait()
         try read.get()
         scanner.applyDeferredHashes(mismatches)
-        var findings = scanner.findings + referenceFindings + rules.allFindings(file: path)
+        let histories = streams.map { ConventionHistory(events: $0, convention: $0[0].convention) }
+        var findings = scanner.findings + referenceFindings + DomainRules.findings(histories, file: path)
         findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
         return VerifyReport(
             findings: findings, lines: scanner.lineCount, events: events, sealed: scanner.sealed, head: scanner.lastHash,

@@ -64,6 +64,35 @@ enum FileIO {
         return stat(path, &info) == 0
     }
 
+    /// Writes a whole file in one step: into a temporary file beside it, flushed, then moved
+    /// in place. Without `replacing`, an existing file is never overwritten (`link` fails if one
+    /// appeared meanwhile).
+    ///
+    /// - Throws: `LedgerError` of kind `.io`; the target is then untouched.
+    static func writeFile(_ bytes: [UInt8], to path: String, replacing: Bool) throws(LedgerError) {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw LedgerError(.io, file: path, "cannot create the file: \(reason()).") }
+        let written: Result<Void, LedgerError> = bytes.withUnsafeBytes { buffer in
+            do throws(LedgerError) {
+                try writeAll(fd, buffer, path: path)
+                guard fsync(fd) == 0 else { throw LedgerError(.io, file: path, "cannot flush the file to disk: \(reason()).") }
+                return .success(())
+            } catch { return .failure(error) }
+        }
+        close(fd)
+        if case .failure(let error) = written {
+            unlink(temporary)
+            throw error
+        }
+        let moved = replacing ? rename(temporary, path) == 0 : link(temporary, path) == 0
+        let why = reason()
+        if !replacing || !moved { unlink(temporary) }
+        guard moved else {
+            throw LedgerError(.io, file: path, replacing ? "cannot write the file: \(why)." : "cannot create the file (\(why)); it may have appeared meanwhile.")
+        }
+    }
+
     /// Reads a whole file (for standard input and small files).
     static func readAll(fd: Int32, path: String) throws(LedgerError) -> [UInt8] {
         var result: [UInt8] = []

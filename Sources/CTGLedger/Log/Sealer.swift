@@ -38,28 +38,7 @@ public enum Sealer {
             bytes.append(contentsOf: sealed.line)
             prev = sealed.hash
         }
-        let temporary = output + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw LedgerError(.io, file: temporary, "cannot create the output: \(FileIO.reason()).") }
-        let written: Result<Void, LedgerError> = bytes.withUnsafeBytes { buffer in
-            do throws(LedgerError) {
-                try FileIO.writeAll(fd, buffer, path: output)
-                guard fsync(fd) == 0 else { throw LedgerError(.io, file: output, "cannot flush the output: \(FileIO.reason()).") }
-                return .success(())
-            } catch { return .failure(error) }
-        }
-        close(fd)
-        if case .failure(let error) = written {
-            unlink(temporary)
-            throw error
-        }
-        // link() fails if `output` appeared meanwhile: never overwrite.
-        guard link(temporary, output) == 0 else {
-            let reason = FileIO.reason()
-            unlink(temporary)
-            throw LedgerError(.io, file: output, "cannot create the output: \(reason).")
-        }
-        unlink(temporary)
+        try FileIO.writeFile(bytes, to: output, replacing: false)
         return (ledger.events.count, prev)
     }
 }

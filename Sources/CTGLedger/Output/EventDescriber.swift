@@ -7,6 +7,11 @@ public enum EventDescriber {
             return "Convention enregistrée : « \(c.title) » (\(c.territory)), du \(FrenchText.date(c.start)) au \(FrenchText.date(c.end)) ; \(FrenchText.count(c.parties.count, "partie", "parties")), \(FrenchText.count(c.elements.count, "élément", "éléments"))."
         case .deliberationAdopted(let d):
             var text = "Délibération n° \(d.number) (\(d.body), \(d.party)), séance du \(FrenchText.date(d.session)) : porte sur \(actName(d.act))"
+            if let m = d.members {
+                let counts = [("en exercice", m.inOffice), ("présents", m.present), ("pouvoirs", m.proxies), ("votants", m.voting)]
+                    .compactMap { name, value in value.map { "\(name) \($0)" } }
+                if !counts.isEmpty { text += " ; " + counts.joined(separator: ", ") }
+            }
             if let v = d.votes {
                 text += " ; pour \(v.votesFor.map(String.init) ?? "?"), contre \(v.against.map(String.init) ?? "?"), abstentions \(v.abstain.map(String.init) ?? "?")"
             }

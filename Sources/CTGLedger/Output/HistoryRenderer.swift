@@ -5,6 +5,7 @@ public enum HistoryRenderer {
         var out = ["Historique de \(history.convention)\(history.asOf.map { " (selon le registre au \($0))" } ?? "") :"]
         for event in history.events {
             var line = "  seq \(event.seq) — \(FrenchText.date(event.effective)) — \(EventDescriber.describe(event))"
+            if let correction = history.corrections[event.id] { line += " (corrigé par seq \(correction.seq) : \(correction.reason))" }
             if let s = event.source { line += " [source : \([s.document, s.note].compactMap { $0 }.joined(separator: ", "))]" }
             out.append(line)
         }
@@ -20,6 +21,8 @@ public enum HistoryRenderer {
                     ("seq", .int(event.seq)), ("id", .string(event.id)), ("type", .string(event.type.rawValue)),
                     ("effective", .string(event.effective.description)), ("recorded", .string(event.recorded.description)),
                     ("summary", .string(EventDescriber.describe(event))), ("source", event.object["source"] ?? .null),
+                    ("data", event.data),
+                    ("corrected_by", history.corrections[event.id].map { .int($0.seq) } ?? .null),
                 ]))
         }
         return .object(

@@ -147,7 +147,7 @@ public enum StateRenderer {
             for e in s.elements {
                 var origin = e.introducedBy.frenchLabel
                 if let changed = e.changedBy { origin += ", modifié par \(changed.frenchName)" }
-                out.append("| `\(e.element.id)` | \(cell(e.element.title)) | \(origin) | \(e.since) | \(cell(e.element.field("echeance") ?? "")) |")
+                out.append("| `\(e.element.id)` | \(cell(e.element.title)) | \(origin) | \(FrenchText.date(e.since)) | \(cell(e.element.field("echeance") ?? "")) |")
             }
         }
         if !s.abrogated.isEmpty {

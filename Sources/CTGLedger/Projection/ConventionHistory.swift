@@ -17,6 +17,8 @@ public struct ConventionHistory: Sendable {
     public private(set) var events: [Event] = []
     /// Problems found while preparing (bad corrections, duplicate avenants…).
     public private(set) var warnings: [ProjectionWarning] = []
+    /// For each corrected event id: the `seq` and reason of the correction applied last.
+    public private(set) var corrections: [String: (seq: Int, reason: String)] = [:]
 
     private(set) var registration: (event: Event, data: ConventionRegistered)?
     private(set) var avenants: [AvenantRecord] = []
@@ -59,6 +61,8 @@ public struct ConventionHistory: Sendable {
             }
             do {
                 events[index].payload = try EventPayload.decode(type: target.type, version: target.version, data: correction.data)
+                events[index].object["data"] = correction.data
+                corrections[target.id] = (event.seq, correction.reason)
             } catch {
                 warn(event.seq, "the replacement data for \"\(correction.target)\" is not valid for \(target.type.rawValue) (\(error.description)); it is ignored.")
             }

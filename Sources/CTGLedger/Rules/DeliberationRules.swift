@@ -1,61 +1,84 @@
-/// Checks of a délibération's counts (CGCT).
+/// Checks of a délibération: its counts, its quorum and its convocation (CGCT).
 enum DeliberationRules {
     static let all: [DomainRules.Rule] = [
-        DomainRules.Rule(name: "votes.sum", check: votesAddUp)
+        DomainRules.Rule(name: "members.sum", check: membersAddUp),
+        DomainRules.Rule(name: "votes.sum", check: votesAddUp),
+        DomainRules.Rule(name: "quorum", check: quorum),
+        DomainRules.Rule(name: "convocation.delay", check: convocationDelay),
     ]
 
-    /// present + proxies = voting; for + against + abstentions = voting.
+    /// Members present + proxies = voting members.
+    static func membersAddUp(_ history: ConventionHistory) -> [Finding] {
+        history.deliberations.compactMap { event, d in
+            guard let m = d.members, let present = m.present, let proxies = m.proxies, let voting = m.voting,
+                present + proxies != voting
+            else { return nil }
+            return .warning(event, rule: "members.sum", member: "data.members",
+                "délibération \(d.number): present (\(present)) + proxies (\(proxies)) = \(present + proxies), but voting members are \(voting).",
+                citation: "CGCT L2121-20 (vote by proxy)")
+        }
+    }
+
+    /// For + against + abstentions = voting members.
     static func votesAddUp(_ history: ConventionHistory) -> [Finding] {
-        var findings: [Finding] = []
-        for event in history.events {
-            guard case .deliberationAdopted(let d) = event.payload else { continue }
-            findings += votes(d, line: event.line, seq: event.seq)
-        }
-        return findings
-    }
-
-    /// The findings of `votesAddUp` for one délibération read at `line`.
-    static func votes(_ d: DeliberationAdopted, line: Int, seq: Int) -> [Finding] {
-        var findings: [Finding] = []
-        if let m = d.members, let present = m.present, let proxies = m.proxies, let voting = m.voting, present + proxies != voting {
-            findings.append(
-                Finding(.warning, rule: "members.sum", line: line, seq: seq, member: "data.members",
-                    "délibération \(d.number): present (\(present)) + proxies (\(proxies)) = \(present + proxies), but voting members are \(voting).",
-                    citation: "CGCT L2121-20 (vote by proxy)"))
-        }
-        if let v = d.votes, let voting = d.members?.voting {
+        history.deliberations.compactMap { event, d in
+            guard let v = d.votes, v.votesFor != nil, let voting = d.members?.voting else { return nil }
             let cast = (v.votesFor ?? 0) + (v.against ?? 0) + (v.abstain ?? 0)
-            if v.votesFor != nil, cast != voting {
-                findings.append(
-                    Finding(.warning, rule: "votes.sum", line: line, seq: seq, member: "data.votes",
-                        "délibération \(d.number): for (\(v.votesFor ?? 0)) + against (\(v.against ?? 0)) + abstentions (\(v.abstain ?? 0)) = \(cast), but voting members are \(voting).",
-                        citation: "CGCT L2121-20"))
-            }
+            guard cast != voting else { return nil }
+            return .warning(event, rule: "votes.sum", member: "data.votes",
+                "délibération \(d.number): for (\(v.votesFor ?? 0)) + against (\(v.against ?? 0)) + abstentions (\(v.abstain ?? 0)) = \(cast), but voting members are \(voting).",
+                citation: "CGCT L2121-20")
         }
-        return findings
-    }
-}
-
-/// Checks of the convention's period.
-enum DurationRules {
-    static let all: [DomainRules.Rule] = [
-        DomainRules.Rule(name: "duration.max", check: periodWithinLimit)
-    ]
-
-    /// The period ends at most on 31 December of the start year + 4.
-    static func periodWithinLimit(_ history: ConventionHistory) -> [Finding] {
-        guard let registration = history.registration else { return [] }
-        return period(registration.data, line: registration.event.line, seq: registration.event.seq)
     }
 
-    /// The findings of `periodWithinLimit` for a registration read at `line`.
-    static func period(_ data: ConventionRegistered, line: Int, seq: Int) -> [Finding] {
-        let limit = CivilDate(year: data.start.year + 4, month: 12, day: 31)!
-        guard data.end > limit else { return [] }
-        return [
-            Finding(.warning, rule: "duration.max", line: line, seq: seq, member: "data.end",
-                "the convention ends on \(data.end), after \(limit) (31 December of the start year + 4).",
-                citation: "seed 004, art. 10")
-        ]
+    /// More than half the members in office are present (proxies do not count).
+    static func quorum(_ history: ConventionHistory) -> [Finding] {
+        history.deliberations.compactMap { event, d in
+            guard let inOffice = d.members?.inOffice, let present = d.members?.present, inOffice > 0,
+                present * 2 <= inOffice
+            else { return nil }
+            return .warning(event, rule: "quorum", member: "data.members.present",
+                "délibération \(d.number): \(present) members present out of \(inOffice) in office; the council deliberates validly only when more than half (at least \(inOffice / 2 + 1)) are present, proxies not counted, unless this is the session convened again at least three days after a session without quorum (L2121-17 al. 2).",
+                citation: "CGCT L2121-17 al. 1")
+        }
+    }
+
+    /// The convocation was sent enough clear days (jours francs) before the session.
+    ///
+    /// Clear days exclude both the day the convocation is sent and the day of the session.
+    /// A commune of 3 500 inhabitants or more: 5 clear days (L2121-12 al. 3); a smaller commune:
+    /// 3 (L2121-11). An EPCI follows the rule of communes of 3 500 or more when one of its member
+    /// communes has that many (L5211-1), which the log cannot tell: for an EPCI, and for a commune
+    /// whose population is not recorded, only the 3 clear days that both rules require are checked.
+    /// Urgency (at least 1 clear day, the council then deciding on the urgency) cannot be seen in the log:
+    /// the message says so. Other bodies (Caf, Département, MSA) are not checked.
+    static func convocationDelay(_ history: ConventionHistory) -> [Finding] {
+        history.deliberations.compactMap { event, d in
+            guard let convocation = d.convocation else { return nil }
+            if convocation >= d.session {
+                return .warning(event, rule: "convocation.delay", member: "data.convocation",
+                    "délibération \(d.number): the convocation (\(convocation)) is not before the session (\(d.session)).",
+                    citation: "CGCT L2121-10 to L2121-12")
+            }
+            guard let party = history.party(d.party), party.kind == .commune || party.kind == .epci else { return nil }
+            let clear = convocation.days(to: d.session) - 1
+            let required: Int
+            let citation: String
+            let basis: String
+            switch (party.kind, party.population) {
+            case (.commune, let population?) where population >= 3500:
+                (required, citation, basis) = (5, "CGCT L2121-12 al. 3", "a commune of 3 500 inhabitants or more (\(population))")
+            case (.commune, let population?):
+                (required, citation, basis) = (3, "CGCT L2121-11", "a commune of fewer than 3 500 inhabitants (\(population))")
+            case (.commune, nil):
+                (required, citation, basis) = (3, "CGCT L2121-11 and L2121-12", "a commune whose population is not recorded (3 clear days at least, 5 if it has 3 500 inhabitants or more)")
+            default:
+                (required, citation, basis) = (3, "CGCT L5211-1, L2121-11 and L2121-12", "an EPCI (3 clear days at least, 5 if a member commune has 3 500 inhabitants or more)")
+            }
+            guard clear < required else { return nil }
+            return .warning(event, rule: "convocation.delay", member: "data.convocation",
+                "délibération \(d.number): convocation on \(convocation), session on \(d.session): \(clear) clear day\(clear == 1 ? "" : "s") between them; \(basis) requires \(required), unless urgency was declared (at least 1 clear day, the council then deciding on the urgency).",
+                citation: citation)
+        }
     }
 }
