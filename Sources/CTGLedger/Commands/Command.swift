@@ -45,15 +45,47 @@ enum CommandSupport {
     /// Reads a log for a query: refuses an invalid log, warns about a torn last line.
     static func readLedger(_ path: String, io: CommandIO) throws(LedgerError) -> Ledger {
         let ledger = try Ledger.read(path: path, checkHashes: false)
-        for finding in ledger.findings where finding.rule == "torn" {
+        try refuseInvalid(ledger.findings, path: path, io: io)
+        return ledger
+    }
+
+    /// Reads a log for a query about one convention (`--convention`, or the first one when the
+    /// option is absent: `convention(_:_:)` then refuses a log that holds several), keeping only its events.
+    static func readLedger(_ path: String, io: CommandIO, for args: ParsedArguments) throws(LedgerError) -> Ledger {
+        let ledger = try Ledger.read(path: path, keepingOne: args.values["--convention"])
+        try refuseInvalid(ledger.findings, path: path, io: io)
+        return ledger
+    }
+
+    /// Replays a whole log in one streaming pass: each convention's digest, in order of first appearance.
+    static func replay(_ path: String, io: CommandIO) throws(LedgerError) -> [ConventionDigest] {
+        var digests: [ConventionDigest] = []
+        var slots: [String: Int] = [:]
+        let scanner = try LogPass.run(path: path, checkHashes: false) { (event: Event) throws(LedgerError) in
+            let slot: Int
+            if let known = slots[event.convention] {
+                slot = known
+            } else {
+                slot = digests.count
+                slots[event.convention] = slot
+                digests.append(ConventionDigest(convention: event.convention))
+            }
+            digests[slot].add(event)
+        }
+        try refuseInvalid(scanner.findings, path: path, io: io)
+        return digests
+    }
+
+    /// Refuses an invalid log for a query; warns about a torn last line.
+    static func refuseInvalid(_ findings: [Finding], path: String, io: CommandIO) throws(LedgerError) {
+        for finding in findings where finding.rule == "torn" {
             io.err("warning: \(finding.description)\n")
         }
-        if let error = ledger.findings.first(where: { $0.severity == .error && $0.rule != "torn" }) {
-            let count = ledger.findings.filter { $0.severity == .error }.count
+        if let error = findings.first(where: { $0.severity == .error && $0.rule != "torn" }) {
+            let count = findings.filter { $0.severity == .error }.count
             throw LedgerError(.invalid, file: error.file, line: error.line, seq: error.seq, member: error.member,
                 error.message + (count > 1 ? " (\(count) errors in all: run `ctg verify \(path)`)" : ""))
         }
-        return ledger
     }
 
     /// The convention a query is about: `--convention`, or the only one in the log.

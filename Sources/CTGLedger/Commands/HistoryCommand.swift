@@ -21,7 +21,7 @@ extension Command {
         run: { (args, io) throws(LedgerError) in
             let path = try args.log(command: "history")
             let format = try args.choice("--format", ["text", "json"], default: "text")
-            let ledger = try CommandSupport.readLedger(path, io: io)
+            let ledger = try CommandSupport.readLedger(path, io: io, for: args)
             let convention = try CommandSupport.convention(args, ledger)
             let history = ledger.history(of: convention, asOf: try args.asOf())
             if let id = args.values["--element"] {
@@ -54,7 +54,7 @@ extension Command {
                 throw LedgerError(.usage, member: args.values["--from"] == nil ? "--from" : "--to", "`ctg diff` needs both --from D1 and --to D2.")
             }
             let format = try args.choice("--format", ["text", "json", "markdown"], default: "text")
-            let ledger = try CommandSupport.readLedger(path, io: io)
+            let ledger = try CommandSupport.readLedger(path, io: io, for: args)
             let convention = try CommandSupport.convention(args, ledger)
             let history = ledger.history(of: convention, asOf: try args.asOf())
             let draft = args.flags.contains("--draft")

@@ -4,19 +4,24 @@ extension Command {
         name: "list",
         summary: "the conventions in a log, with their status today (or at --at)",
         usage: "ctg list LOG [--at D] [--format text|json]",
-        details: "One line per convention: its id, title, status at the date, period and number of events.",
+        details: """
+            One line per convention: its id, title, status at the date, period and number of events.
+            This is the full replay of a log: it streams the file once and folds each convention's
+            events as they come, keeping only what the status, period and parties depend on, so a
+            national ledger of millions of events is replayed in flat memory.
+            """,
         options: [OptionSpec("--at", "D", "the date (default: today)"), OptionSpec("--format", "FORMAT", "text (default) or json")],
         examples: ["ctg list Events/gam-nord-ouest-2026.jsonl"],
         run: { (args, io) throws(LedgerError) in
             let path = try args.log(command: "list")
             let date = try args.date("--at") ?? io.today()
             let format = try args.choice("--format", ["text", "json"], default: "text")
-            let ledger = try CommandSupport.readLedger(path, io: io)
+            let digests = try CommandSupport.replay(path, io: io)
             var rows: [JSONValue] = []
-            for history in ledger.histories() {
-                let convention = history.convention
-                let state = Projection.state(history, at: date)
-                let count = history.events.count
+            for digest in digests {
+                let convention = digest.convention
+                let state = digest.state(at: date)
+                let count = digest.count
                 if format == "json" {
                     rows.append(
                         .object(
@@ -32,7 +37,7 @@ extension Command {
             }
             if format == "json" {
                 io.out(CommandSupport.prettyJSON(.object(JSONObject(pairs: [("at", .string(date.description)), ("conventions", .array(rows))]))))
-            } else if rows.isEmpty && ledger.conventions.isEmpty {
+            } else if digests.isEmpty {
                 io.out("(aucune convention dans ce registre)\n")
             }
             return 0

@@ -26,7 +26,7 @@ extension Command {
             let date = try args.date("--at") ?? io.today()
             let asOf = try args.asOf()
             let format = try args.choice("--format", ["text", "json", "markdown"], default: "text")
-            let ledger = try CommandSupport.readLedger(path, io: io)
+            let ledger = try CommandSupport.readLedger(path, io: io, for: args)
             let convention = try CommandSupport.convention(args, ledger)
             let state = ledger.state(of: convention, at: date, asOf: asOf, showDraft: args.flags.contains("--draft"))
             switch format {

@@ -24,11 +24,11 @@ extension Command {
         run: { (args, io) throws(LedgerError) in
             let path = try args.log(command: "verify")
             let format = try args.choice("--format", ["text", "json"], default: "text")
-            let report = try VerifyReport.make(path: path)
+            let report = try VerifyReport.make(path: path, expectHead: args.values["--expect-head"])
             var findings = report.findings
             if let expected = args.values["--expect-head"] {
                 if report.head != expected {
-                    let earlier = report.hashes[expected]
+                    let earlier = report.expectedHeadLine
                     findings.append(
                         Finding(.error, rule: "head", file: path, member: "--expect-head",
                             earlier.map { "the log's head is \(report.head ?? "none"), not \(expected): that hash is line \($0)'s; lines were appended since." }
@@ -62,30 +62,57 @@ extension Command {
 }
 
 /// Everything `verify` found in a log.
+///
+/// Made in one streaming pass while a second thread recomputes every line's SHA-256. The domain
+/// rules read whole convention histories, so events are kept, but without their parsed lines.
 struct VerifyReport {
     var findings: [Finding]
     var lines: Int
     var events: Int
     var sealed: Bool?
     var head: String?
-    /// Line number of each hash, to explain a stale `--expect-head`.
-    var hashes: [String: Int]
+    /// The last line whose hash is the `expectHead` asked for, to explain a stale `--expect-head`.
+    var expectedHeadLine: Int?
 
-    static func make(path: String) throws(LedgerError) -> VerifyReport {
-        let ledger = try Ledger.read(path: path, checkHashes: true)
-        var findings = ledger.findings
+    static func make(path: String, expectHead: String? = nil) throws(LedgerError) -> VerifyReport {
+        let hashing = ParallelHashCheck(path: path)
+        var scanner = LogScanner(file: path, checkHashes: true)
+        scanner.deferHashes = true
         var validator = ReferenceValidator()
-        var hashes: [String: Int] = [:]
-        for event in ledger.events {
-            for problem in validator.check(event) {
-                findings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
+        // The domain rules read whole histories: each convention's events are kept, without their parsed lines.
+        var streams: [[Event]] = []
+        var slots: [String: Int] = [:]
+        var referenceFindings: [Finding] = []
+        var events = 0
+        var expectedHeadLine: Int?
+        let read: Result<Void, LedgerError>
+        do {
+            try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
+                guard let event = scanner.scan(raw) else { return }
+                events += 1
+                for problem in validator.check(event) {
+                    referenceFindings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
+                }
+                if let slot = slots[event.convention] {
+                    streams[slot].append(event.withoutObject())
+                } else {
+                    slots[event.convention] = streams.count
+                    streams.append([event.withoutObject()])
+                }
+                if let expectHead, event.hash == expectHead { expectedHeadLine = event.line }
             }
-            if let hash = event.hash { hashes[hash] = event.line }
+            read = .success(())
+        } catch {
+            read = .failure(error)
         }
-        findings += DomainRules.findings(ledger)
+        let mismatches = try hashing.wait()
+        try read.get()
+        scanner.applyDeferredHashes(mismatches)
+        let histories = streams.map { ConventionHistory(events: $0, convention: $0[0].convention) }
+        var findings = scanner.findings + referenceFindings + DomainRules.findings(histories, file: path)
         findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
         return VerifyReport(
-            findings: findings, lines: ledger.lineCount,
-            events: ledger.events.count, sealed: ledger.sealed, head: ledger.lastHash, hashes: hashes)
+            findings: findings, lines: scanner.lineCount, events: events, sealed: scanner.sealed, head: scanner.lastHash,
+            expectedHeadLine: expectedHeadLine)
     }
 }

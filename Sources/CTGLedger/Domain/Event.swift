@@ -69,6 +69,14 @@ public struct Event: Sendable {
         }
     }
 
+    /// The event without its parsed line (`object` emptied): what a long pass keeps, since the
+    /// decoded payload is all the projections and checks read, and the tree is several times larger.
+    func withoutObject() -> Event {
+        var copy = self
+        copy.object = JSONObject()
+        return copy
+    }
+
     /// The `data` member as read.
     public var data: JSONValue { object["data"] ?? .null }
 }

@@ -33,23 +33,43 @@ public struct Ledger: Sendable {
     ///   - checkHashes: recompute every line's SHA-256 (`false` only checks that the links chain).
     /// - Throws: `LedgerError` of kind `.io` when the file cannot be read.
     public static func read(path: String, convention: String? = nil, checkHashes: Bool = true) throws(LedgerError) -> Ledger {
-        var scanner = LogScanner(file: path, checkHashes: checkHashes)
         var events: [Event] = []
-        try LineReader.forEachLine(path: path) { (line: RawLine) throws(LedgerError) in
-            if let event = scanner.scan(line), convention == nil || event.convention == convention {
-                events.append(event)
-            }
+        let scanner = try LogPass.run(path: path, checkHashes: checkHashes) { (event: Event) throws(LedgerError) in
+            if convention == nil || event.convention == convention { events.append(event) }
         }
         return Ledger(
             path: path, events: events, findings: scanner.findings, sealed: scanner.sealed, lastSeq: scanner.lastSeq,
             lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, lineCount: scanner.lineCount, tornLine: scanner.tornLine)
     }
 
+    /// Reads and checks a whole log, keeping only the events of one convention: `only`, or when
+    /// `nil` the first one met; `conventions` still lists every convention of the log.
+    /// This is what a query about one convention needs, in memory proportional to that convention.
+    static func read(path: String, keepingOne only: String?, checkHashes: Bool = false) throws(LedgerError) -> Ledger {
+        var events: [Event] = []
+        var seen: Set<String> = []
+        var order: [String] = []
+        var kept = only
+        let scanner = try LogPass.run(path: path, checkHashes: checkHashes) { (event: Event) throws(LedgerError) in
+            if seen.insert(event.convention).inserted { order.append(event.convention) }
+            if kept == nil { kept = event.convention }
+            if event.convention == kept { events.append(event) }
+        }
+        var ledger = Ledger(
+            path: path, events: events, findings: scanner.findings, sealed: scanner.sealed, lastSeq: scanner.lastSeq,
+            lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, lineCount: scanner.lineCount, tornLine: scanner.tornLine)
+        ledger.allConventions = order
+        return ledger
+    }
+
+    /// Every convention of the file in order of first appearance, when `events` holds only some.
+    private var allConventions: [String]?
+
     /// Errors only (a torn last line included).
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
 
     /// The convention ids in order of first appearance.
-    public var conventions: [String] { streams.order }
+    public var conventions: [String] { allConventions ?? streams.order }
 
     /// Each convention's events, grouped once (`history(of:)` must not scan the whole log each time).
     private var streams: (order: [String], events: [String: [Event]]) {

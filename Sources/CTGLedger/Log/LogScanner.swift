@@ -19,10 +19,40 @@ struct LogScanner {
     /// The torn final fragment, if any: its line number and byte offset.
     private(set) var tornLine: (line: Int, offset: Int, length: Int)?
     private var idSeqs: [String: Int] = [:]
+    /// Leave the SHA-256 of each line to a `ParallelHashCheck`; remember where it would have been checked.
+    var deferHashes = false
+    /// Lines whose hash would have been checked (bit per line), when `deferHashes`.
+    private var hashCheckpoints: [UInt64] = []
+    /// The `seq` of checkpoint lines whose `seq` is not their line number.
+    private var checkpointSeqs: [Int: Int] = [:]
 
     init(file: String, checkHashes: Bool = true) {
         self.file = file
         self.checkHashes = checkHashes
+    }
+
+    /// Reports the hash mismatches a `ParallelHashCheck` found, as the sequential check would have:
+    /// only on lines that reached the hash check, each after the other findings of its line.
+    mutating func applyDeferredHashes(_ mismatches: [ParallelHashCheck.Mismatch]) {
+        var merged: [Finding] = []
+        var next = 0
+        for mismatch in mismatches {
+            let line = mismatch.line
+            guard line >> 6 < hashCheckpoints.count, hashCheckpoints[line >> 6] & (1 << UInt64(line & 63)) != 0 else { continue }
+            while next < findings.count, (findings[next].line ?? 0) <= line {
+                merged.append(findings[next])
+                next += 1
+            }
+            merged.append(hashMismatch(line, seq: checkpointSeqs[line] ?? line, computed: mismatch.computed, found: mismatch.written))
+        }
+        guard !merged.isEmpty else { return }
+        merged += findings[next...]
+        findings = merged
+    }
+
+    private func hashMismatch(_ number: Int, seq: Int, computed: String, found hash: String) -> Finding {
+        Finding(.error, rule: "chain", file: file, line: number, seq: seq, member: "hash",
+            "the line's content does not match its hash: it was changed after sealing (expected \(computed), the SHA-256 of the line before `,\"hash\":`; found \(hash)).")
     }
 
     /// The `seq` of an event id already read, if any.
@@ -142,11 +172,15 @@ struct LogScanner {
                 "expected `\"hash\":\"<64 lowercase hex digits>\"` as the last member, written exactly as `,\"hash\":\"…\"}` at the end of the line.")
             return
         }
-        if checkHashes {
+        if deferHashes {
+            let word = number >> 6
+            if word >= hashCheckpoints.count { hashCheckpoints.append(contentsOf: repeatElement(0, count: word - hashCheckpoints.count + 1)) }
+            hashCheckpoints[word] |= 1 << UInt64(number & 63)
+            if event.seq != number { checkpointSeqs[number] = event.seq }
+        } else if checkHashes {
             let computed = SHA256.hash(bytes: SealFormat.hashedPart(of: bytes)).hex
             if computed != hash {
-                fail(number, seq: event.seq, member: "hash", rule: "chain",
-                    "the line's content does not match its hash: it was changed after sealing (expected \(computed), the SHA-256 of the line before `,\"hash\":`; found \(hash)).")
+                findings.append(hashMismatch(number, seq: event.seq, computed: computed, found: hash))
             }
         }
     }

@@ -41,13 +41,13 @@ struct ReferenceValidator {
                 var corrected = target
                 corrected.payload = payload
                 learn(corrected)
-                textEvents.append(event)
+                textEvents.append(event.withoutObject())
             default: break
             }
         }
 
         private mutating func keepForText(_ event: Event) {
-            if textEventIDs.insert(event.id).inserted { textEvents.append(event) }
+            if textEventIDs.insert(event.id).inserted { textEvents.append(event.withoutObject()) }
         }
 
         /// The convention's text history (corrections applied), for folding.
@@ -57,7 +57,19 @@ struct ReferenceValidator {
     }
 
     private var conventions: [String: ConventionIndex] = [:]
-    private var allIDs: [String: (convention: String, type: EventType)] = [:]
+    /// What is known of an event id: its first occurrence.
+    struct KnownID {
+        /// The convention (shared storage with the key of `conventions`).
+        var convention: String
+        var type: EventType
+        var line: Int
+        var seq: Int
+    }
+
+    private var allIDs: [String: KnownID] = [:]
+
+    /// The first event read with this id, if any.
+    func known(_ id: String) -> KnownID? { allIDs[id] }
 
     /// Checks an event against what came before it, then records it.
     ///
@@ -79,7 +91,11 @@ struct ReferenceValidator {
         }
         if problems.isEmpty || event.type != .conventionRegistered { index.learn(event) }
         conventions[event.convention] = index
-        if allIDs[event.id] == nil { allIDs[event.id] = (event.convention, event.type) }
+        if allIDs[event.id] == nil {
+            // The dictionary's own key, so that a million ids share a few thousand convention strings.
+            let convention = conventions.index(forKey: event.convention).map { conventions[$0].key } ?? event.convention
+            allIDs[event.id] = KnownID(convention: convention, type: event.type, line: event.line, seq: event.seq)
+        }
         return problems
     }
 

@@ -17,13 +17,18 @@ public enum DomainRules {
 
     /// Runs every rule over every convention of a ledger.
     public static func findings(_ ledger: Ledger) -> [Finding] {
+        findings(ledger.histories(), file: ledger.path)
+    }
+
+    /// Runs every rule over each history, in order; findings without a file get `file`.
+    static func findings(_ histories: [ConventionHistory], file: String) -> [Finding] {
         var result: [Finding] = []
-        for history in ledger.histories() {
+        for history in histories {
             for rule in all { result += rule.check(history) }
         }
         return result.map { finding in
             var f = finding
-            f.file = f.file ?? ledger.path
+            f.file = f.file ?? file
             return f
         }
     }

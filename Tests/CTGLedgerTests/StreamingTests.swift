@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+
+@testable import CTGLedger
+
+/// The streaming passes (verify, the full replay behind `list`) give what the whole-ledger
+/// computations they replace gave (issue 5).
+@Suite struct StreamingTests {
+    /// The sealed real logs, found from this file's path.
+    static let logs: [String] = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let folder = url.path + "/Events"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return files.filter { $0.hasSuffix(".jsonl") }.sorted().map { folder + "/" + $0 }
+    }()
+
+    /// `verify` as it was computed before streaming: the whole ledger in memory.
+    static func wholeLedgerFindings(_ path: String) throws -> [Finding] {
+        let ledger = try Ledger.read(path: path, checkHashes: true)
+        var findings = ledger.findings
+        var validator = ReferenceValidator()
+        for event in ledger.events {
+            for problem in validator.check(event) {
+                findings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
+            }
+        }
+        findings += DomainRules.findings(ledger)
+        findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
+        return findings
+    }
+
+    @Test(arguments: logs)
+    func verifyFindsWhatTheWholeLedgerCheckFound(path: String) throws {
+        let report = try VerifyReport.make(path: path)
+        #expect(report.findings == (try Self.wholeLedgerFindings(path)))
+    }
+
+    @Test(arguments: logs)
+    func damagedLinesAreReportedAsBefore(path: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // A changed byte (hash mismatch), a broken line (JSON error) and changed vote counts.
+        lines[1] = lines[1].replacingOccurrences(of: "\"recorded\":\"2", with: "\"recorded\":\"1")
+        if lines.count > 4 { lines[lines.count - 2] = String(lines[lines.count - 2].dropFirst(5)) }
+        for index in lines.indices where lines[index].contains("\"votes\":{\"for\":") {
+            lines[index] = lines[index].replacingOccurrences(of: "\"votes\":{\"for\":", with: "\"votes\":{\"for\":1")
+        }
+        let damaged = try dir.write("damaged.jsonl", lines.joined(separator: "\n"))
+        let report = try VerifyReport.make(path: damaged)
+        #expect(report.findings == (try Self.wholeLedgerFindings(damaged)))
+        #expect(report.findings.contains { $0.severity == .error })
+    }
+
+    @Test(arguments: logs)
+    func replayDigestGivesTheFullStatus(path: String) throws {
+        let ledger = try Ledger.read(path: path, checkHashes: false)
+        var digests: [String: ConventionDigest] = [:]
+        for event in ledger.events { digests[event.convention, default: ConventionDigest(convention: event.convention)].add(event) }
+        let dates = ["2015-01-01", "2022-06-30", "2023-01-01", "2025-12-15", "2026-06-01", "2027-12-31", "2031-01-01"].map { CivilDate($0)! }
+        for convention in ledger.conventions {
+            let digest = try #require(digests[convention])
+            #expect(digest.count == ledger.events(of: convention).count)
+            for date in dates {
+                let full = ledger.state(of: convention, at: date)
+                let fast = digest.state(at: date)
+                #expect(fast.status == full.status, "\(convention) at \(date)")
+                #expect(fast.title == full.title)
+                #expect(fast.start == full.start)
+                #expect(fast.end == full.end)
+                #expect(fast.parties == full.parties)
+                #expect(fast.termination == full.termination)
+                #expect(fast.concludedOn == full.concludedOn)
+                #expect(fast.lastSeq == full.lastSeq)
+            }
+        }
+    }
+}
