@@ -43,6 +43,7 @@ enum IdentifierRules {
     static func actesIdentifiers(_ history: ConventionHistory) -> [Finding] {
         var findings: [Finding] = []
         let deliberations = Dictionary(history.deliberations.map { ($0.deliberation.id, $0.deliberation) }, uniquingKeysWith: { first, _ in first })
+        let sirens = Dictionary(history.knownParties.map { ($0.id, $0.siren) }, uniquingKeysWith: { first, _ in first })
         for event in history.events {
             guard case .actTransmitted(let t) = event.payload, let text = t.actesID else { continue }
             func warn(_ message: String) {
@@ -60,7 +61,7 @@ enum IdentifierRules {
             }
             departmentAgreement(id).map(warn)
             guard case .deliberation(let deliberationID) = t.act, let d = deliberations[deliberationID] else { continue }
-            if let siren = history.party(d.party)?.siren, siren != id.siren {
+            if let siren = sirens[d.party] ?? nil, siren != id.siren {
                 warn("its SIREN \(id.siren) is not the SIREN of \(d.party) (\(siren)), whose délibération is transmitted.")
             }
             if id.decisionDate != d.session {
@@ -79,24 +80,43 @@ enum IdentifierRules {
     /// A commune's SIREN is 21 + department + …, a département's 22 + department + …:
     /// the message when the @ctes department code disagrees, else `nil`.
     static func departmentAgreement(_ id: ActesIdentifier) -> String? {
-        let digits = Array(id.siren)
-        guard digits.count == 9, digits[0] == "2", digits[1] == "1" || digits[1] == "2" else { return nil }
-        let fromSIREN = String(digits[2...3])
+        let digits = Array(id.siren.utf8)
+        guard digits.count == 9, digits[0] == UInt8(ascii: "2"), digits[1] == UInt8(ascii: "1") || digits[1] == UInt8(ascii: "2") else { return nil }
+        let fromSIREN = String(decoding: digits[2...3], as: UTF8.self)
         var code = id.department
         if code.count == 3, code.hasPrefix("0") { code.removeFirst() }
         // Corse (2A, 2B) is numbered 20 in SIRENs; overseas departments (971…) 97.
         let expected = code == "2A" || code == "2B" ? "20" : String(code.prefix(2))
         guard expected != fromSIREN else { return nil }
-        let body = digits[1] == "1" ? "a commune" : "a département"
+        let body = digits[1] == UInt8(ascii: "1") ? "a commune" : "a département"
         return "its department code \(id.department) disagrees with its SIREN \(id.siren), which is \(body)'s of department \(fromSIREN) (21/22 + department + …)."
     }
 
     /// The internal number as @ctes writes it (underscores for hyphens, spaces and slashes, uppercase),
     /// or `nil` when the log does not give a number (« non imprimé », empty).
     static func comparableNumber(_ number: String) -> String? {
-        let trimmed = number.trimmingSpaces
-        guard !trimmed.isEmpty, !TextFolding.fold(trimmed).hasPrefix("non ") else { return nil }
-        return String(trimmed.uppercased().map { $0 == "-" || $0 == " " || $0 == "/" ? "_" : $0 })
+        var bytes = Array(number.utf8)
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        guard !bytes.isEmpty else { return nil }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            let trimmed = number.trimmingSpaces
+            guard !TextFolding.fold(trimmed).hasPrefix("non ") else { return nil }
+            return String(trimmed.uppercased().map { $0 == "-" || $0 == " " || $0 == "/" ? "_" : $0 })
+        }
+        if bytes.count >= 4, bytes[0] | 0x20 == UInt8(ascii: "n"), bytes[1] | 0x20 == UInt8(ascii: "o"),
+            bytes[2] | 0x20 == UInt8(ascii: "n"), bytes[3] == 0x20
+        {
+            return nil
+        }
+        return String(
+            decoding: bytes.map { byte in
+                switch byte {
+                case UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: "/"): return UInt8(ascii: "_")
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): return byte - 32
+                default: return byte
+                }
+            }, as: UTF8.self)
     }
 }
 

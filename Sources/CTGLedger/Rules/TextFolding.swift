@@ -4,6 +4,10 @@ enum TextFolding {
     /// Lowercased, French accents and ligatures removed, non-breaking spaces made plain:
     /// « Relais Petite Enfance » and « relais petite enfance » fold alike.
     static func fold(_ text: String) -> String {
+        // Most identifiers and numbers are ASCII: lowercase their bytes without Unicode tables.
+        if text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x09 }) {
+            return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        }
         var out = ""
         for scalar in text.lowercased().unicodeScalars {
             switch scalar {

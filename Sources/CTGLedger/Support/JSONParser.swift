@@ -123,7 +123,8 @@ public struct JSONParser {
             }
             let keyStart = index
             let key = try parseString()
-            for member in members where member.key == key {
+            let keyLength = key.utf8.count
+            for member in members where member.key.utf8.count == keyLength && member.key == key {
                 throw error("duplicate member \"\(key)\"", at: keyStart, member: key)
             }
             skipWhitespace()

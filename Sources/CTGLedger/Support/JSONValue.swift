@@ -83,7 +83,9 @@ public struct JSONObject: Hashable, Sendable {
     /// The value of a member, or `nil` when absent.
     public subscript(key: String) -> JSONValue? {
         get {
-            for member in members where member.key == key { return member.value }
+            // Comparing lengths first skips most string comparisons: keys rarely share a length.
+            let count = key.utf8.count
+            for member in members where member.key.utf8.count == count && member.key == key { return member.value }
             return nil
         }
         set {
