@@ -14,12 +14,16 @@ enum ChronologyRules {
     /// not in the log) are not checked: the log cannot tell.
     static func deliberationBeforeSignature(_ history: ConventionHistory) -> [Finding] {
         var findings: [Finding] = []
-        let deliberations = history.deliberations.map(\.deliberation)
+        // The first session at which each party deliberated on each act.
+        var firstSession: [String: [TransmittedAct: CivilDate]] = [:]
+        for (_, d) in history.deliberations {
+            if let known = firstSession[d.party]?[d.act], known <= d.session { continue }
+            firstSession[d.party, default: [:]][d.act] = d.session
+        }
         for event in history.events {
             guard case .actSigned(let signed) = event.payload else { continue }
             for (index, party) in signed.parties.enumerated() {
-                let sessions = deliberations.filter { $0.party == party && $0.act == .act(signed.act) }.map(\.session)
-                guard let first = sessions.min(), first > signed.date else { continue }
+                guard let first = firstSession[party]?[.act(signed.act)], first > signed.date else { continue }
                 findings.append(
                     .warning(event, rule: "signature.authorised", member: "data.parties[\(index)]",
                         "\(party) signed \(signed.act.frenchName) on \(signed.date), before its council authorised it (first délibération on that act: \(first)).",
