@@ -99,7 +99,7 @@ public enum Appender {
         var storedByID: [String: Event] = [:]
         try LineReader.forEachLine(fd: file.fd, path: path) { (raw: RawLine) throws(LedgerError) in
             guard let event = scanner.scan(raw) else { return }
-            _ = validator.check(event)
+            validator.record(event)
             if storedByID[event.id] == nil { storedByID[event.id] = event }
         }
         if let torn = scanner.tornLine {

@@ -6,6 +6,13 @@ struct ReferenceValidator {
     private(set) var eventsByConvention: [String: [Event]] = [:]
     private var allIDs: [String: (convention: String, type: EventType)] = [:]
 
+    /// Records an event already in the log without checking it (O(1)): `append` builds on a log
+    /// whose references were checked when each line was written, and checks only its new events.
+    mutating func record(_ event: Event) {
+        allIDs[event.id] = (event.convention, event.type)
+        eventsByConvention[event.convention, default: []].append(event)
+    }
+
     /// Checks an event against what came before it, then records it.
     ///
     /// - Returns: the problems found, each naming the member at fault (empty when it is valid).
@@ -27,8 +34,7 @@ struct ReferenceValidator {
         if registered {
             checkReferences(event, history: history, refuse: refuse)
         }
-        allIDs[event.id] = (event.convention, event.type)
-        eventsByConvention[event.convention, default: []].append(event)
+        record(event)
         return problems
     }
 
