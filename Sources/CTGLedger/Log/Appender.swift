@@ -208,17 +208,7 @@ public enum Appender {
             message += restored ? "; the log is as it was." : "; WARNING: the log could not be cut back to \(original) bytes (\(FileIO.reason())): run `ctg verify`."
             throw LedgerError(.io, file: file.path, message)
         }
-        if file.created { syncDirectory(of: file.path) }
-    }
-
-    /// Makes a new file's directory entry durable.
-    private static func syncDirectory(of path: String) {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let fd = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_CLOEXEC)
-        if fd >= 0 {
-            fsync(fd)
-            close(fd)
-        }
+        if file.created { FileIO.syncDirectory(of: file.path) }
     }
 
     /// The object with the envelope first (`seq`, `id`, `convention`, `type`, `recorded`, `effective`) and the rest in input order.

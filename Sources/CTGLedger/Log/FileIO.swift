@@ -64,6 +64,16 @@ enum FileIO {
         return stat(path, &info) == 0
     }
 
+    /// Makes a new file's directory entry durable (best effort).
+    static func syncDirectory(of path: String) {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let fd = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+
     /// Reads a whole file (for standard input and small files).
     static func readAll(fd: Int32, path: String) throws(LedgerError) -> [UInt8] {
         var result: [UInt8] = []
