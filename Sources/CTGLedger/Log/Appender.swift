@@ -21,6 +21,9 @@ public struct AppendResult: Sendable, Equatable {
 /// Appends events to a sealed (or empty) log: all or nothing, under an exclusive
 /// lock, validated against the log as it stands, flushed to disk before success.
 public enum Appender {
+    /// The most input one `ctg append` reads (64 MiB): standard input is read whole, so it is bounded.
+    public static let maximumInputLength = 64 << 20
+
     /// Members `ctg append` computes itself.
     static let computedMembers: Set<String> = ["prev", "hash"]
 

@@ -74,14 +74,17 @@ enum FileIO {
         }
     }
 
-    /// Reads a whole file (for standard input and small files).
-    static func readAll(fd: Int32, path: String) throws(LedgerError) -> [UInt8] {
+    /// Reads a whole file (for standard input and small files), refusing more than `limit` bytes.
+    static func readAll(fd: Int32, path: String, limit: Int = .max) throws(LedgerError) -> [UInt8] {
         var result: [UInt8] = []
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
         defer { chunk.deallocate() }
         while true {
             let n = try read(fd, into: chunk.baseAddress!, count: chunk.count, path: path)
             if n == 0 { return result }
+            if result.count + n > limit {
+                throw LedgerError(.invalid, file: path, "the input is longer than \(limit) bytes, the most one `ctg append` takes; append in several batches.")
+            }
             result.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
         }
     }
