@@ -30,7 +30,11 @@ import Testing
         #expect(head.out == (ledger.lastHash ?? "") + "\n")
         #expect(ledger.events.last?.prev == ledger.events[8].hash)
         #expect(try CTG.process(["verify", log, "--expect-head", ledger.lastHash!]).code == 0)
-        #expect(try CTG.process(["verify", log, "--expect-head", ledger.events[8].hash!]).code == 1)
+        // An earlier line's hash proves the prefix: a note says how many lines were appended since.
+        let earlier = try CTG.process(["verify", log, "--expect-head", ledger.events[8].hash!])
+        #expect(earlier.code == 0)
+        #expect(earlier.out.contains("line 9") && earlier.out.contains("1 line was appended since"))
+        #expect(try CTG.process(["verify", log, "--expect-head", String(repeating: "ab", count: 32)]).code == 1)
     }
 
     @Test func refusedAppendKeepsTheFileIdentical() throws {

@@ -33,7 +33,7 @@ package struct CommandIO: Sendable {
 
     /// The process's real standard streams and clock.
     package static let standard = CommandIO(
-        readInput: { () throws(LedgerError) in try FileIO.readAll(fd: 0, path: "<stdin>") },
+        readInput: { () throws(LedgerError) in try FileIO.readAll(fd: 0, path: "<stdin>", limit: Appender.maximumInputLength) },
         out: { text in FileIO.writeStandard(1, text) },
         err: { text in FileIO.writeStandard(2, text) },
         now: {

@@ -2,7 +2,7 @@
 /// a message on standard error and the contract's exit code, in one place.
 package enum CommandLineTool {
     /// Every command, in the order `ctg --help` lists them.
-    package static let commands: [Command] = [.state, .history, .diff, .list, .deadlines, .verify, .append, .seal]
+    package static let commands: [Command] = [.state, .history, .diff, .list, .deadlines, .verify, .append, .seal, .repair]
 
     /// Runs `ctg` with `arguments` (without the program name) and returns the exit code.
     package static func run(_ arguments: [String], io: CommandIO) -> Int32 {

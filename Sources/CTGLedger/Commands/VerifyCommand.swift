@@ -12,13 +12,15 @@ extension Command {
             vote arithmetic, quorum, SIREN check digits, @ctes identifiers, duration, chronology;
             each cites its source. Every finding names its line and seq.
             --head prints the last hash (write it down elsewhere); --expect-head proves the log was
-            not rewritten since that hash was written down.
+            not rewritten since that hash was written down: the hash must be the last line's, or an
+            earlier line's when lines were appended since (a note says how many). Without it, a log
+            cut back at a line boundary still verifies: only a head kept elsewhere shows the loss.
             """,
         options: [
             OptionSpec("--strict", nil, "treat warnings as failures (exit 1)"),
             OptionSpec("--format", "FORMAT", "text (default) or json"),
             OptionSpec("--head", nil, "print only the last line's hash (after checking the log)"),
-            OptionSpec("--expect-head", "HASH", "fail unless the last hash is HASH (or HASH is the hash of an earlier line, with a note)"),
+            OptionSpec("--expect-head", "HASH", "fail unless HASH is the last line's hash, or an earlier line's (then a note says how many lines were appended since)"),
         ],
         examples: ["ctg verify Events/roumois-seine-2022.jsonl", "ctg verify ledger.jsonl --strict --format json"],
         run: { (args, io) throws(LedgerError) in
@@ -26,13 +28,15 @@ extension Command {
             let format = try args.choice("--format", ["text", "json"], default: "text")
             let report = try VerifyReport.make(path: path, expectHead: args.values["--expect-head"])
             var findings = report.findings
-            if let expected = args.values["--expect-head"] {
-                if report.head != expected {
-                    let earlier = report.expectedHeadLine
+            var headNote: String?
+            if let expected = args.values["--expect-head"], report.head != expected {
+                if let line = report.expectedHeadLine {
+                    // The chain commits to every line up to that one: they are unchanged, later ones were appended.
+                    headNote = "note: \(expected) is the hash of line \(line), not of the last line: lines 1 to \(line) are unchanged since it was written down, and \(report.lines - line) line\(report.lines - line == 1 ? " was" : "s were") appended since."
+                } else {
                     findings.append(
                         Finding(.error, rule: "head", file: path, member: "--expect-head",
-                            earlier.map { "the log's head is \(report.head ?? "none"), not \(expected): that hash is line \($0)'s; lines were appended since." }
-                                ?? "the log's head is \(report.head ?? "none"), not \(expected): the log was rewritten or is not the one that hash was written from."))
+                            "the log's head is \(report.head ?? "none"), not \(expected), and no line of the log has that hash: the log was rewritten (or cut back), or it is not the log that hash was written down from."))
                 }
             }
             let errors = findings.filter { $0.severity == .error }.count
@@ -40,6 +44,7 @@ extension Command {
             let failed = errors > 0 || (args.flags.contains("--strict") && warnings > 0)
             if args.flags.contains("--head") && format == "text" {
                 for finding in findings where finding.severity == .error { io.err(finding.description + "\n") }
+                if let headNote, errors == 0 { io.err(headNote + "\n") }
                 if let head = report.head, errors == 0 { io.out(head + "\n") }
                 return failed ? 1 : 0
             }
@@ -49,11 +54,13 @@ extension Command {
                         ("file", .string(path)), ("lines", .int(report.lines)), ("events", .int(report.events)),
                         ("sealed", report.sealed.map(JSONValue.bool) ?? .null), ("head", .optional(report.head)),
                         ("errors", .int(errors)), ("warnings", .int(warnings)), ("ok", .bool(!failed)),
+                        ("note", headNote.map(JSONValue.string)),
                         ("findings", .array(findings.map(\.json))),
                     ]))
                 io.out(CommandSupport.prettyJSON(value))
             } else {
                 for finding in findings { io.out(finding.description + "\n") }
+                if let headNote { io.out(headNote + "\n") }
                 let sealing = report.sealed == true ? "sealed, head \(report.head ?? "")" : (report.sealed == false ? "not sealed" : "empty")
                 io.out("\(path): \(report.events) events in \(report.lines) lines, \(sealing); \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(failed ? "" : ": OK")\n")
             }

@@ -31,6 +31,10 @@ public struct Event: Sendable {
         return (s["document"]?.stringValue, s["note"]?.stringValue)
     }
 
+    /// The largest `seq` accepted: 2^53 − 1, the largest integer every JSON reader keeps exactly
+    /// (RFC 7493); it also keeps `seq + 1` from overflowing.
+    public static let maximumSeq = 9_007_199_254_740_991
+
     /// The envelope members that `ctg append` computes or requires.
     static let envelopeOrder = ["seq", "id", "convention", "type", "recorded", "effective"]
 
@@ -44,7 +48,9 @@ public struct Event: Sendable {
         let r = FieldReader(object, path: "")
         let seq = object["seq"]?.intValue
         do throws(LedgerError) {
-            guard let seq, seq >= 1 else { throw r.fail("seq", "a whole number ≥ 1", found: object["seq"]) }
+            guard let seq, seq >= 1, seq <= Event.maximumSeq else {
+                throw r.fail("seq", "a whole number from 1 to \(Event.maximumSeq)", found: object["seq"])
+            }
             self.seq = seq
             id = try r.string("id")
             convention = try r.string("convention")

@@ -21,6 +21,9 @@ public struct AppendResult: Sendable, Equatable {
 /// Appends events to a sealed (or empty) log: all or nothing, under an exclusive
 /// lock, validated against the log as it stands, flushed to disk before success.
 public enum Appender {
+    /// The most input one `ctg append` reads (64 MiB): standard input is read whole, so it is bounded.
+    public static let maximumInputLength = 64 << 20
+
     /// Members `ctg append` computes itself.
     static let computedMembers: Set<String> = ["prev", "hash"]
 
@@ -99,7 +102,7 @@ public enum Appender {
         var storedByID: [String: Event] = [:]
         try LineReader.forEachLine(fd: file.fd, path: path) { (raw: RawLine) throws(LedgerError) in
             guard let event = scanner.scan(raw) else { return }
-            _ = validator.check(event)
+            validator.record(event)
             if storedByID[event.id] == nil { storedByID[event.id] = event }
         }
         if let torn = scanner.tornLine {
@@ -208,17 +211,7 @@ public enum Appender {
             message += restored ? "; the log is as it was." : "; WARNING: the log could not be cut back to \(original) bytes (\(FileIO.reason())): run `ctg verify`."
             throw LedgerError(.io, file: file.path, message)
         }
-        if file.created { syncDirectory(of: file.path) }
-    }
-
-    /// Makes a new file's directory entry durable.
-    private static func syncDirectory(of path: String) {
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let fd = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_CLOEXEC)
-        if fd >= 0 {
-            fsync(fd)
-            close(fd)
-        }
+        if file.created { FileIO.syncDirectory(of: file.path) }
     }
 
     /// The object with the envelope first (`seq`, `id`, `convention`, `type`, `recorded`, `effective`) and the rest in input order.

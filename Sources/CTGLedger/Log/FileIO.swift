@@ -93,14 +93,27 @@ enum FileIO {
         }
     }
 
-    /// Reads a whole file (for standard input and small files).
-    static func readAll(fd: Int32, path: String) throws(LedgerError) -> [UInt8] {
+    /// Makes a new file's directory entry durable (best effort).
+    static func syncDirectory(of path: String) {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let fd = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+
+    /// Reads a whole file (for standard input and small files), refusing more than `limit` bytes.
+    static func readAll(fd: Int32, path: String, limit: Int = .max) throws(LedgerError) -> [UInt8] {
         var result: [UInt8] = []
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
         defer { chunk.deallocate() }
         while true {
             let n = try read(fd, into: chunk.baseAddress!, count: chunk.count, path: path)
             if n == 0 { return result }
+            if result.count + n > limit {
+                throw LedgerError(.invalid, file: path, "the input is longer than \(limit) bytes, the most one `ctg append` takes; append in several batches.")
+            }
             result.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
         }
     }

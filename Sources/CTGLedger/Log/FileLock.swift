@@ -14,15 +14,16 @@ struct LockedFile: ~Copyable {
     /// `true` when this process created the file (it is removed again if nothing is written).
     let created: Bool
 
-    /// Opens (creating if needed) and locks `path`, waiting up to `timeout` seconds for other writers.
+    /// Opens (creating if needed, unless `create` is `false`) and locks `path`, waiting up to `timeout` seconds for other writers.
     ///
     /// - Throws: `LedgerError` of kind `.io` when the file cannot be opened or the lock is not obtained in time.
-    init(path: String, timeout: Double = 30) throws(LedgerError) {
+    init(path: String, timeout: Double = 30, create: Bool = true) throws(LedgerError) {
         let deadline = Double(LockedFile.monotonicNanoseconds()) / 1e9 + timeout
         while true {
             let existed = FileIO.exists(path)
-            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            let fd = open(path, O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0), 0o644)
             guard fd >= 0 else {
+                if errno == ENOENT && !create { throw LedgerError(.io, file: path, "the log file does not exist.") }
                 throw LedgerError(.io, file: path, "cannot open the log for writing: \(FileIO.reason()).")
             }
             while flock(fd, LOCK_EX | LOCK_NB) != 0 {

@@ -107,7 +107,8 @@ struct LogScanner {
             event = try Event(object: object, line: number)
         } catch {
             fail(number, seq: error.seq, member: error.member, rule: "envelope", error.message)
-            lastSeq = object["seq"]?.intValue ?? lastSeq + 1
+            // Clamped, so that `lastSeq + 1` cannot overflow on a line with an absurd seq.
+            lastSeq = min(max(object["seq"]?.intValue ?? lastSeq + 1, 0), Event.maximumSeq)
             keepChainAcross(bytes)
             return nil
         }

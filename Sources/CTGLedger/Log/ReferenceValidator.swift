@@ -79,7 +79,7 @@ struct ReferenceValidator {
         func refuse(_ member: String, _ message: String) {
             problems.append(LedgerError(.invalid, line: event.line, seq: event.seq, member: member, message))
         }
-        var index = conventions[event.convention] ?? ConventionIndex()
+        let index = conventions[event.convention] ?? ConventionIndex()
         if case .conventionRegistered = event.payload {
             if let first = index.registrationSeq {
                 refuse("type", "the convention \(event.convention) is already registered (seq \(first)); change it with an avenant or correct that event with event.corrected.")
@@ -89,14 +89,19 @@ struct ReferenceValidator {
         } else {
             checkReferences(event, index: index, refuse: refuse)
         }
-        if problems.isEmpty || event.type != .conventionRegistered { index.learn(event) }
-        conventions[event.convention] = index
+        if problems.isEmpty || event.type != .conventionRegistered { record(event) }
+        return problems
+    }
+
+    /// Records an event already in the log without checking it: `append` builds on a log whose
+    /// references were checked when each line was written, and checks only its new events.
+    mutating func record(_ event: Event) {
+        conventions[event.convention, default: ConventionIndex()].learn(event)
         if allIDs[event.id] == nil {
             // The dictionary's own key, so that a million ids share a few thousand convention strings.
             let convention = conventions.index(forKey: event.convention).map { conventions[$0].key } ?? event.convention
             allIDs[event.id] = KnownID(convention: convention, type: event.type, line: event.line, seq: event.seq)
         }
-        return problems
     }
 
     private func checkReferences(_ event: Event, index: ConventionIndex, refuse: (String, String) -> Void) {

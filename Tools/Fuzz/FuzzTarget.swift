@@ -1,0 +1,84 @@
+// libFuzzer target over the log line parser and event decoding.
+// Built only by Tools/fuzz.sh (swiftc -sanitize=fuzzer together with the library
+// sources, as one module); never part of Package.swift.
+
+/// What one fuzz input goes through: the same steps as `ctg verify` and `ctg append` take on their input.
+enum FuzzHarness {
+    /// A fixed clock, so runs are reproducible.
+    static let now = Timestamp(rfc3339: "2026-01-01T00:00:00Z")!
+
+    /// Feeds `input` as a log (line by line through the scanner, then references, domain rules and
+    /// projections) and as `ctg append` input (parse, envelope, decode, seal, rescan). Traps only on a
+    /// broken invariant; errors are expected answers.
+    static func run(_ input: UnsafeRawBufferPointer) {
+        // 1. As a log file.
+        var scanner = LogScanner(file: "fuzz.jsonl")
+        var events: [Event] = []
+        var lineNumber = 0
+        var start = 0
+        while start < input.count {
+            var end = start
+            while end < input.count, input[end] != 0x0A { end += 1 }
+            lineNumber += 1
+            let raw = RawLine(
+                number: lineNumber, offset: start, bytes: UnsafeRawBufferPointer(rebasing: input[start..<end]),
+                terminated: end < input.count)
+            if let event = scanner.scan(raw) { events.append(event) }
+            start = end + 1
+        }
+        let ledger = Ledger(
+            path: "fuzz.jsonl", events: events, findings: scanner.findings, sealed: scanner.sealed, lastSeq: scanner.lastSeq,
+            lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, lineCount: scanner.lineCount,
+            tornLine: scanner.tornLine)
+        var validator = ReferenceValidator()
+        for event in events {
+            _ = validator.check(event)
+            _ = EventDescriber.describe(event)
+        }
+        _ = DomainRules.findings(ledger)
+        for convention in ledger.conventions.prefix(3) {
+            let history = ledger.history(of: convention)
+            _ = HistoryRenderer.text(history)
+            _ = HistoryRenderer.json(history)
+            for date in dates {
+                let state = Projection.state(history, at: date, showDraft: true)
+                _ = StateRenderer.text(state)
+                _ = StateRenderer.json(state)
+                _ = StateRenderer.markdown(state)
+            }
+        }
+
+        // 2. As one JSON text: what is written back must parse to the same value.
+        if let value = try? JSONParser.parse(input) {
+            let text = JSONWriter.string(value)
+            guard let again = try? JSONParser.parse(text), again == value else {
+                fatalError("JSONWriter output does not parse back to the same value: \(text)")
+            }
+        }
+
+        // 3. As `ctg append` input: each object gets an envelope, is decoded and sealed; the sealed line
+        //    must then scan with a valid hash.
+        guard let candidates = try? Appender.parseInput(Array(input), name: "<stdin>") else { return }
+        for (index, candidate) in candidates.enumerated() {
+            let object = Appender.envelopeOrdered(candidate.object, seq: index + 1, recorded: now)
+            guard let event = try? Event(object: object, line: candidate.line) else { continue }
+            let sealed = SealFormat.seal(event.object, prev: LogScanner.zeroHash)
+            var rescanner = LogScanner(file: "sealed.jsonl")
+            sealed.line.dropLast().withUnsafeBytes { bytes in
+                _ = rescanner.scan(RawLine(number: 1, offset: 0, bytes: bytes, terminated: true))
+            }
+            if let broken = rescanner.findings.first(where: { $0.rule == "chain" || $0.rule == "json" }) {
+                fatalError("a line sealed by SealFormat does not scan back: \(broken.description)")
+            }
+        }
+    }
+
+    static let dates = ["2020-01-01", "2026-06-01", "2031-01-01"].map { CivilDate($0)! }
+}
+
+/// The libFuzzer entry point.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    FuzzHarness.run(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}
