@@ -22,7 +22,7 @@ mkdir -p "$out/corpus" "$out/seeds" "$out/artifacts"
 shopt -s globstar nullglob
 sources=(Sources/CTGLedger/**/*.swift)
 fuzz_sources=(Tools/Fuzz/*.swift)
-binary="$out/ctg-fuzz"
+binary="$root/$out/ctg-fuzz"
 newest="$(ls -t "${sources[@]}" "${fuzz_sources[@]}" | head -n 1)"
 if [[ ! -x "$binary" || "$newest" -nt "$binary" ]]; then
     echo "Compiling the fuzz target (swiftc -sanitize=fuzzer,address)..."
