@@ -2,18 +2,6 @@ import Testing
 @testable import CTGLedger
 
 /// Deterministic SplitMix64 generator, so failures reproduce.
-private struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct SHA256Tests {
     /// FIPS 180-4 / NIST CAVP (SHAVS) published known answers.
     @Test(arguments: [
@@ -67,7 +55,7 @@ private struct SeededGenerator: RandomNumberGenerator {
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
     func chunkedEqualsWhole(seed: UInt64) {
-        var random = SeededGenerator(state: seed)
+        var random = SplitMix64(seed: seed)
         let length = Int.random(in: 0...5_000, using: &random)
         let data = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
         let whole = SHA256.hash(data)

@@ -30,14 +30,7 @@ enum DeadlineRenderer {
         for deadline in dated {
             let date = deadline.date!
             lines.append("\(date) (\(weekdays[date.isoWeekday - 1])) : \(deadline.title)")
-            if let detail = deadline.detail { lines.append("    \(detail)") }
-            if deadline.kind == .echeance { lines.append("    avancement : \(progress(deadline.progress))") }
-            if let held = deadline.held { lines.append("    tenu le \(FrenchText.date(held))") }
-            if deadline.overdue { lines.append("    en retard") }
-            if let reason = deadline.nonWorkingReason, let next = deadline.nextWorkingDay {
-                lines.append("    \(reason) — jour ouvré suivant : \(day(next)) (CPC art. 642 al. 2, pour information, non appliqué)")
-            }
-            lines.append("    source : \(deadline.citation)")
+            lines += notes(deadline).map { "    " + $0 }
         }
         if !undated.isEmpty {
             lines.append("")
@@ -102,20 +95,25 @@ enum DeadlineRenderer {
             ]))
     }
 
+    /// The lines said under a dated deadline, in text output and in its calendar event alike.
+    static func notes(_ deadline: Deadline) -> [String] {
+        var notes: [String] = []
+        if let detail = deadline.detail { notes.append(detail) }
+        if deadline.kind == .echeance { notes.append("avancement : \(progress(deadline.progress))") }
+        if let held = deadline.held { notes.append("tenu le \(FrenchText.date(held))") }
+        if deadline.overdue { notes.append("en retard") }
+        if let reason = deadline.nonWorkingReason, let next = deadline.nextWorkingDay {
+            notes.append("\(reason) — jour ouvré suivant : \(day(next)) (CPC art. 642 al. 2, pour information, non appliqué)")
+        }
+        notes.append("source : \(deadline.citation)")
+        return notes
+    }
+
     /// One all-day calendar event per dated deadline.
     static func calendarEvents(_ s: Deadlines.Schedule) -> [CalendarEvent] {
         s.deadlines.compactMap { deadline in
             guard let date = deadline.date else { return nil }
-            var description: [String] = []
-            if let detail = deadline.detail { description.append(detail) }
-            if deadline.kind == .echeance { description.append("Avancement : \(progress(deadline.progress))") }
-            if let held = deadline.held { description.append("Tenu le \(FrenchText.date(held))") }
-            if deadline.overdue { description.append("En retard") }
-            if let reason = deadline.nonWorkingReason, let next = deadline.nextWorkingDay {
-                description.append("\(reason) — jour ouvré suivant : \(day(next)) (CPC art. 642 al. 2, pour information)")
-            }
-            description.append("Source : \(deadline.citation)")
-            description.append("Convention : \(s.convention)")
+            let description = notes(deadline) + ["convention : \(s.convention)"]
             return CalendarEvent(
                 uid: deadline.uid(convention: s.convention), date: date, summary: "CTG — \(deadline.title)",
                 description: description.joined(separator: "\n"), categories: ["CTG", deadline.kind.frenchName])
