@@ -235,13 +235,14 @@ public enum Appender {
     /// conventions (and of the events its corrections target), and ids looked up in the id table.
     /// `nil` on any doubt: the caller then reads the whole log.
     private static func indexedBasis(_ candidates: [Candidate], file: borrowing LockedFile) -> Basis? {
-        guard let index = LogIndex.load(log: file.path, fd: file.fd, checkHashes: true) else { return nil }
+        guard let index = LogIndex.load(log: file.path, fd: file.fd, checkHashes: true, needIDs: true) else { return nil }
         var storedByID: [String: Event] = [:]
         var entries: [Int: LogIndex.Entry] = [:]
         var targets: [String] = []
         for candidate in candidates {
             if case .string(let convention)? = candidate.object["convention"] {
-                for entry in index.entries(of: convention) { entries[entry.offset] = entry }
+                guard let lines = index.entries(of: convention) else { return nil }
+                for entry in lines { entries[entry.offset] = entry }
             }
             if case .string(let id)? = candidate.object["id"] { targets.append(id) }
             if case .object(let data)? = candidate.object["data"], case .string(let target)? = data["target"] { targets.append(target) }
@@ -250,7 +251,8 @@ public enum Appender {
             guard let event = index.storedEvent(id: id, fd: file.fd) else { continue }
             storedByID[id] = event
             // Its convention's lines too, so that the validator knows it as the full read would.
-            for entry in index.entries(of: event.convention) { entries[entry.offset] = entry }
+            guard let lines = index.entries(of: event.convention) else { return nil }
+            for entry in lines { entries[entry.offset] = entry }
         }
         var validator = ReferenceValidator()
         for entry in entries.values.sorted(by: { $0.offset < $1.offset }) {

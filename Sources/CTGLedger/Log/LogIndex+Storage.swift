@@ -1,14 +1,37 @@
-/// The on-disk form of a `LogIndex`, read lazily from the file's bytes.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The on-disk form of a `LogIndex`, read lazily: a query reads the header, the directory and one
+/// convention's entries; only an append reads the id table.
 ///
 /// Layout (integers little-endian): `CTGINDEX`, version (u32), reserved (u32), covered size (u64),
-/// last seq (u64), last hash (64 ASCII bytes), last recorded (u32 length + UTF-8), the number of
-/// conventions (u32) and for each its id (u32 length + UTF-8), its line count (u32) and its lines
-/// (offset u64, length u32, seq u32); the number of ids (u64) and the id table sorted by hash
-/// (FNV-1a hash u64, offset u64); a checksum of everything before it (u64).
+/// last seq (u64), last hash (64 ASCII bytes), directory end (u64), id table position (u64), id
+/// count (u64); last recorded (u32 length + UTF-8); the number of conventions (u32) and for each its
+/// id (u32 length + UTF-8), its line count (u32), the position of its entries (u64) and their
+/// checksum (u64); a checksum of everything before (u64). Then the entries (offset u64, length u32,
+/// seq u32 per line), then the id table sorted by hash (FNV-1a u64, offset u64) and its checksum (u64).
 struct LogIndexStorage {
     /// The format's version: an index of another version is rebuilt.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let magic = Array("CTGINDEX".utf8)
+
+    /// The open index file.
+    final class File {
+        let fd: Int32
+        init(fd: Int32) { self.fd = fd }
+        deinit { close(fd) }
+    }
+
+    struct Section {
+        var position: Int
+        var count: Int
+        var checksum: UInt64
+    }
 
     private(set) var coveredSize = 0
     private(set) var lastSeq = 0
@@ -16,30 +39,41 @@ struct LogIndexStorage {
     private(set) var lastRecorded: Timestamp?
     /// Conventions in order of first appearance.
     private(set) var order: [String] = []
-    /// Each convention's entries: position in `bytes` and count.
-    private(set) var conventions: [String: (position: Int, count: Int)] = [:]
-    private var idTable = (position: 0, count: 0)
-    private var bytes: [UInt8] = []
+    /// Where each convention's entries are.
+    private(set) var conventions: [String: Section] = [:]
+    private var idTable = Section(position: 0, count: 0, checksum: 0)
+    private var ids: [UInt8] = []
+    private var file: File?
 
     /// `true` for the empty storage of an index built in memory.
-    var isEmpty: Bool { bytes.isEmpty }
+    var isEmpty: Bool { file == nil }
 
     /// Nothing stored.
     init() {}
 
-    /// Decodes the header and the directory; `nil` when the bytes are not a whole index of this version.
-    init?(bytes: [UInt8]) {
-        guard bytes.count >= 8 + 8 + 16 + 64 + 4 + 4 + 8 + 8, Array(bytes[0..<8]) == LogIndexStorage.magic else { return nil }
-        let checked = bytes.count - 8
-        guard LogIndexStorage.checksum(bytes, count: checked) == LogIndexStorage.u64(bytes, checked) else { return nil }
-        var reader = Reader(bytes: bytes, position: 8, end: checked)
-        guard let version = reader.u32(), version == LogIndexStorage.version, reader.u32() != nil,
-            let covered = reader.u64(), let seq = reader.u64(), let hash = reader.string(64),
-            let recordedLength = reader.u32(), let recordedText = reader.string(Int(recordedLength)),
-            let count = reader.u32()
+    /// Opens an index file and decodes its header and directory; `nil` when it is missing or not a
+    /// whole index of this version.
+    init?(path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        let file = File(fd: fd)
+        guard let size = try? FileIO.size(fd, path: path), size >= 136,
+            let head = LogIndex.pread(fd, at: 0, count: 136), Array(head[0..<8]) == LogIndexStorage.magic,
+            LogIndexStorage.u32(head, 8) == LogIndexStorage.version
         else { return nil }
-        coveredSize = Int(covered)
-        lastSeq = Int(seq)
+        let directoryEnd = Int(truncatingIfNeeded: LogIndexStorage.u64(head, 96))
+        let idPosition = Int(truncatingIfNeeded: LogIndexStorage.u64(head, 104))
+        let idCount = Int(truncatingIfNeeded: LogIndexStorage.u64(head, 112))
+        guard directoryEnd >= 136 + 8, directoryEnd <= size, idPosition >= directoryEnd, idCount >= 0, idCount < size / 16,
+            idPosition + idCount * 16 + 8 == size, let bytes = LogIndex.pread(fd, at: 0, count: directoryEnd),
+            LogIndexStorage.checksum(bytes, from: 0, count: directoryEnd - 8) == LogIndexStorage.u64(bytes, directoryEnd - 8)
+        else { return nil }
+        var reader = Reader(bytes: bytes, position: 16, end: directoryEnd - 8)
+        guard let covered = reader.u64(), let seq = reader.u64(), let hash = reader.string(64), reader.skip(24),
+            let recordedLength = reader.u32(), let recordedText = reader.string(Int(recordedLength)), let count = reader.u32()
+        else { return nil }
+        coveredSize = Int(truncatingIfNeeded: covered)
+        lastSeq = Int(truncatingIfNeeded: seq)
         lastHash = hash
         if recordedLength > 0 {
             guard let recorded = Timestamp(rfc3339: recordedText) else { return nil }
@@ -47,60 +81,74 @@ struct LogIndexStorage {
         }
         for _ in 0..<count {
             guard let nameLength = reader.u32(), let name = reader.string(Int(nameLength)), let lines = reader.u32(),
-                conventions[name] == nil, reader.skip(Int(lines) * 16)
+                let position = reader.u64(), let checksum = reader.u64(), conventions[name] == nil,
+                Int(position) >= directoryEnd, Int(position) + Int(lines) * 16 <= idPosition
             else { return nil }
-            conventions[name] = (reader.position - Int(lines) * 16, Int(lines))
+            conventions[name] = Section(position: Int(position), count: Int(lines), checksum: checksum)
             order.append(name)
         }
-        guard let ids = reader.u64(), ids < UInt64(Int.max / 16) else { return nil }
-        let idPosition = reader.position
-        guard reader.skip(Int(ids) * 16), reader.position == checked else { return nil }
-        idTable = (idPosition, Int(ids))
-        self.bytes = bytes
+        guard reader.position == directoryEnd - 8 else { return nil }
+        idTable = Section(position: idPosition, count: idCount, checksum: 0)
+        self.file = file
     }
 
-    /// The stored entries of a convention.
-    func entries(of convention: String) -> [LogIndex.Entry] {
-        guard let (position, count) = conventions[convention] else { return [] }
-        var entries: [LogIndex.Entry] = []
-        entries.reserveCapacity(count)
-        for i in 0..<count {
-            let at = position + i * 16
-            entries.append(
-                LogIndex.Entry(
-                    offset: Int(LogIndexStorage.u64(bytes, at)), length: Int(LogIndexStorage.u32(bytes, at + 8)),
-                    seq: Int(LogIndexStorage.u32(bytes, at + 12))))
+    /// Reads and checks the id table (needed to look ids up); `false` when it is damaged.
+    mutating func loadIDs() -> Bool {
+        guard let file, ids.isEmpty else { return true }
+        guard let bytes = LogIndex.pread(file.fd, at: idTable.position, count: idTable.count * 16 + 8),
+            LogIndexStorage.checksum(bytes, from: 0, count: bytes.count - 8) == LogIndexStorage.u64(bytes, bytes.count - 8)
+        else { return false }
+        ids = bytes
+        return true
+    }
+
+    /// The stored entry bytes of a convention, checked; `nil` when damaged.
+    func rawEntries(of convention: String) -> [UInt8]? {
+        guard let section = conventions[convention] else { return [] }
+        guard let file, let bytes = LogIndex.pread(file.fd, at: section.position, count: section.count * 16),
+            LogIndexStorage.checksum(bytes, from: 0, count: bytes.count) == section.checksum
+        else { return nil }
+        return bytes
+    }
+
+    /// The stored entries of a convention; `nil` when damaged.
+    func entries(of convention: String) -> [LogIndex.Entry]? {
+        guard let bytes = rawEntries(of: convention) else { return nil }
+        return stride(from: 0, to: bytes.count, by: 16).map { at in
+            LogIndex.Entry(
+                offset: Int(LogIndexStorage.u64(bytes, at)), length: Int(LogIndexStorage.u32(bytes, at + 8)),
+                seq: Int(LogIndexStorage.u32(bytes, at + 12)))
         }
-        return entries
     }
 
-    private func idHash(at i: Int) -> UInt64 { LogIndexStorage.u64(bytes, idTable.position + i * 16) }
-    private func idOffset(at i: Int) -> Int { Int(LogIndexStorage.u64(bytes, idTable.position + i * 16 + 8)) }
+    private var idCount: Int { ids.isEmpty ? 0 : idTable.count }
+    private func idHash(at i: Int) -> UInt64 { LogIndexStorage.u64(ids, i * 16) }
+    private func idOffset(at i: Int) -> Int { Int(truncatingIfNeeded: LogIndexStorage.u64(ids, i * 16 + 8)) }
 
-    /// The offsets stored for an id hash (binary search).
+    /// The offsets stored for an id hash (binary search); call `loadIDs()` first.
     func offsets(forIDHash hash: UInt64) -> [Int] {
         var low = 0
-        var high = idTable.count
+        var high = idCount
         while low < high {
             let mid = (low + high) / 2
             if idHash(at: mid) < hash { low = mid + 1 } else { high = mid }
         }
         var result: [Int] = []
-        while low < idTable.count, idHash(at: low) == hash {
+        while low < idCount, idHash(at: low) == hash {
             result.append(idOffset(at: low))
             low += 1
         }
         return result
     }
 
-    /// The stored id table merged with sorted extra entries.
+    /// The stored id table merged with sorted extra entries; call `loadIDs()` first.
     func mergedIDs(with extra: [(hash: UInt64, offset: Int)]) -> [(hash: UInt64, offset: Int)] {
         var result: [(hash: UInt64, offset: Int)] = []
-        result.reserveCapacity(idTable.count + extra.count)
+        result.reserveCapacity(idCount + extra.count)
         var i = 0
         var j = 0
-        while i < idTable.count || j < extra.count {
-            if j == extra.count || (i < idTable.count && (idHash(at: i), idOffset(at: i)) < (extra[j].hash, extra[j].offset)) {
+        while i < idCount || j < extra.count {
+            if j == extra.count || (i < idCount && (idHash(at: i), idOffset(at: i)) < (extra[j].hash, extra[j].offset)) {
                 result.append((idHash(at: i), idOffset(at: i)))
                 i += 1
             } else {
@@ -111,62 +159,78 @@ struct LogIndexStorage {
         return result
     }
 
-    /// The stored entry bytes of a convention, copied as they are.
-    func rawEntries(of convention: String) -> ArraySlice<UInt8> {
-        guard let (position, count) = conventions[convention] else { return [] }
-        return bytes[position..<(position + count * 16)]
-    }
-
-    /// Encodes an index; `nil` contents never happen (an index holds only sealed, well-formed lines).
-    static func encode(_ index: LogIndex) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(index.stored.bytes.count + index.unsavedLines * 40 + 4096)
-        out += magic
-        put32(version, &out)
-        put32(0, &out)
-        put64(UInt64(index.coveredSize), &out)
-        put64(UInt64(index.lastSeq), &out)
-        out += Array(index.lastHash.utf8.prefix(64)) + Array(repeating: 0x30, count: max(0, 64 - index.lastHash.utf8.count))
-        let recorded = Array((index.lastRecorded?.description ?? "").utf8)
-        put32(UInt32(recorded.count), &out)
-        out += recorded
+    /// Encodes an index; `nil` when a stored part cannot be read back intact.
+    static func encode(_ index: LogIndex) -> [UInt8]? {
+        var stored = index.stored
+        guard stored.loadIDs() else { return nil }
         let names = index.conventions
-        put32(UInt32(names.count), &out)
+        var entryBlocks: [[UInt8]] = []
+        entryBlocks.reserveCapacity(names.count)
         for name in names {
-            let utf8 = Array(name.utf8)
-            put32(UInt32(utf8.count), &out)
-            out += utf8
-            let stored = index.stored.rawEntries(of: name)
-            let added = index.added[name] ?? []
-            put32(UInt32(stored.count / 16 + added.count), &out)
-            out += stored
-            for entry in added {
-                put64(UInt64(entry.offset), &out)
-                put32(UInt32(truncatingIfNeeded: entry.length), &out)
-                put32(UInt32(truncatingIfNeeded: entry.seq), &out)
+            guard var block = stored.rawEntries(of: name) else { return nil }
+            for entry in index.added[name] ?? [] {
+                put64(UInt64(entry.offset), &block)
+                put32(UInt32(truncatingIfNeeded: entry.length), &block)
+                put32(UInt32(truncatingIfNeeded: entry.seq), &block)
             }
+            entryBlocks.append(block)
         }
-        let ids = index.allIDs()
-        put64(UInt64(ids.count), &out)
+        var head: [UInt8] = []
+        head += magic
+        put32(version, &head)
+        put32(0, &head)
+        put64(UInt64(index.coveredSize), &head)
+        put64(UInt64(index.lastSeq), &head)
+        head += Array(index.lastHash.utf8.prefix(64)) + Array(repeating: 0x30, count: max(0, 64 - index.lastHash.utf8.count))
+        let fixups = head.count
+        put64(0, &head)  // directory end
+        put64(0, &head)  // id table position
+        put64(0, &head)  // id count
+        let recorded = Array((index.lastRecorded?.description ?? "").utf8)
+        put32(UInt32(recorded.count), &head)
+        head += recorded
+        put32(UInt32(names.count), &head)
+        var directorySize = head.count + 8
+        for name in names { directorySize += 4 + name.utf8.count + 4 + 8 + 8 }
+        var position = directorySize
+        for (name, block) in zip(names, entryBlocks) {
+            let utf8 = Array(name.utf8)
+            put32(UInt32(utf8.count), &head)
+            head += utf8
+            put32(UInt32(block.count / 16), &head)
+            put64(UInt64(position), &head)
+            put64(checksum(block, from: 0, count: block.count), &head)
+            position += block.count
+        }
+        let ids = index.allIDs(stored: stored)
+        set64(UInt64(directorySize), at: fixups, &head)
+        set64(UInt64(position), at: fixups + 8, &head)
+        set64(UInt64(ids.count), at: fixups + 16, &head)
+        put64(checksum(head, from: 0, count: head.count), &head)
+        var out = head
+        out.reserveCapacity(position + ids.count * 16 + 8)
+        for block in entryBlocks { out += block }
+        let idStart = out.count
         for id in ids {
             put64(id.hash, &out)
             put64(UInt64(id.offset), &out)
         }
-        put64(checksum(out, count: out.count), &out)
+        put64(checksum(out, from: idStart, count: out.count - idStart), &out)
         return out
     }
 
     /// A fast 64-bit checksum, word by word, against torn or damaged index files.
-    static func checksum(_ bytes: [UInt8], count: Int) -> UInt64 {
+    static func checksum(_ bytes: [UInt8], from start: Int, count: Int) -> UInt64 {
         bytes.withUnsafeBytes { buffer in
             var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
-            var i = 0
-            while i + 8 <= count {
+            var i = start
+            let end = start + count
+            while i + 8 <= end {
                 hash = (hash ^ buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x100_0000_01b3
                 hash ^= hash >> 29
                 i += 8
             }
-            while i < count {
+            while i < end {
                 hash = (hash ^ UInt64(buffer[i])) &* 0x100_0000_01b3
                 i += 1
             }
@@ -184,6 +248,10 @@ struct LogIndexStorage {
 
     private static func put64(_ value: UInt64, _ out: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    private static func set64(_ value: UInt64, at: Int, _ out: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { for (i, byte) in $0.enumerated() { out[at + i] = byte } }
     }
 
     private static func put32(_ value: UInt32, _ out: inout [UInt8]) {

@@ -86,19 +86,21 @@ struct LogIndex {
     /// The conventions in order of first appearance.
     var conventions: [String] { stored.order + addedOrder }
 
-    /// Where the lines of one convention are, in file order.
-    func entries(of convention: String) -> [Entry] {
-        stored.entries(of: convention) + (added[convention] ?? [])
+    /// Where the lines of one convention are, in file order; `nil` when the stored part is damaged.
+    func entries(of convention: String) -> [Entry]? {
+        guard let entries = stored.entries(of: convention) else { return nil }
+        return entries + (added[convention] ?? [])
     }
 
-    /// The offsets of the lines whose id has the same hash as `id` (each to be confirmed).
+    /// The offsets of the lines whose id has the same hash as `id` (each to be confirmed); the
+    /// index must have been loaded with its ids.
     func offsets(forID id: String) -> [Int] {
         let hash = LogIndex.idHash(id)
         return stored.offsets(forIDHash: hash) + (addedIDs[hash] ?? [])
     }
 
     /// The id table, sorted by hash then offset, for writing.
-    func allIDs() -> [(hash: UInt64, offset: Int)] {
+    func allIDs(stored: LogIndexStorage) -> [(hash: UInt64, offset: Int)] {
         var extra: [(hash: UInt64, offset: Int)] = []
         extra.reserveCapacity(unsavedLines)
         for (hash, offsets) in addedIDs { for offset in offsets { extra.append((hash, offset)) } }
@@ -124,10 +126,14 @@ extension LogIndex {
     ///
     /// - Returns: `nil` when there is no usable index, or anything about the log or the index is in
     ///   doubt (the caller then reads the whole log); never throws.
-    static func load(log path: String, fd: Int32, checkHashes: Bool) -> LogIndex? {
-        guard let bytes = readFile(LogIndex.path(for: path)), let stored = LogIndexStorage(bytes: bytes) else { return nil }
+    /// - Parameter needIDs: read the id table too (to look ids up), not only the directory.
+    static func load(log path: String, fd: Int32, checkHashes: Bool, needIDs: Bool = false) -> LogIndex? {
+        guard let stored = LogIndexStorage(path: LogIndex.path(for: path)) else { return nil }
         var index = LogIndex(stored: stored)
         guard let size = try? FileIO.size(fd, path: path), size >= index.coveredSize, index.coveredSize > 0 else { return nil }
+        if needIDs || size > index.coveredSize {
+            guard index.stored.loadIDs() else { return nil }
+        }
         // The covered part must end with the line whose hash was recorded.
         let suffix = Array(",\"hash\":\"\(index.lastHash)\"}\n".utf8)
         guard index.coveredSize >= suffix.count, let end = pread(fd, at: index.coveredSize - suffix.count, count: suffix.count),
@@ -191,7 +197,8 @@ extension LogIndex {
     func events(of convention: String, fd: Int32) -> [Event]? {
         var events: [Event] = []
         var lastSeq = 0
-        for entry in entries(of: convention) {
+        guard let entries = entries(of: convention) else { return nil }
+        for entry in entries {
             guard let event = LogIndex.event(at: entry, fd: fd), event.convention == convention, event.seq > lastSeq,
                 event.seq <= self.lastSeq
             else { return nil }
@@ -235,21 +242,17 @@ extension LogIndex {
     /// Writes the index beside the log, atomically; any failure is ignored (the index is only a cache).
     mutating func save(log path: String) {
         guard lastSeq <= Int(UInt32.max), coveredSize > 0 else { return }
-        let bytes = LogIndexStorage.encode(self)
+        guard let bytes = LogIndexStorage.encode(self) else {
+            // A damaged part cannot be carried over: remove the index, the next full read rebuilds it.
+            unlink(LogIndex.path(for: path))
+            return
+        }
         if LogIndex.writeAtomically(bytes, to: LogIndex.path(for: path)) { markSaved() }
     }
 
     /// Writes the index when enough lines were added since it was read.
     mutating func saveIfWorthIt(log path: String) {
         if unsavedLines > LogIndex.rewriteThreshold || (stored.isEmpty && unsavedLines > 0) { save(log: path) }
-    }
-
-    static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        guard let size = try? FileIO.size(fd, path: path), size >= 0, size < 1 << 40 else { return nil }
-        return pread(fd, at: 0, count: size)
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
