@@ -248,7 +248,9 @@ public enum Appender {
             if case .object(let data)? = candidate.object["data"], case .string(let target)? = data["target"] { targets.append(target) }
         }
         for id in targets where storedByID[id] == nil {
-            guard let event = index.storedEvent(id: id, fd: file.fd) else { continue }
+            let lookup = index.storedEvent(id: id, fd: file.fd)
+            if case .doubt = lookup { return nil }
+            guard case .found(let event) = lookup else { continue }
             storedByID[id] = event
             // Its convention's lines too, so that the validator knows it as the full read would.
             guard let lines = index.entries(of: event.convention) else { return nil }

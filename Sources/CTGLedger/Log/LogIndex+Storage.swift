@@ -14,7 +14,9 @@
 /// count (u64); last recorded (u32 length + UTF-8); the number of conventions (u32) and for each its
 /// id (u32 length + UTF-8), its line count (u32), the position of its entries (u64) and their
 /// checksum (u64); a checksum of everything before (u64). Then the entries (offset u64, length u32,
-/// seq u32 per line), then the id table sorted by hash (FNV-1a u64, offset u64) and its checksum (u64).
+/// seq u32 per line), then the id table: for each of 4096 buckets (the hash's top 12 bits) its count
+/// (u32) and checksum (u64), a checksum of that directory (u64), then the (FNV-1a hash u64, offset u64)
+/// pairs sorted by hash.
 struct LogIndexStorage {
     /// The format's version: an index of another version is rebuilt.
     static let version: UInt32 = 2
@@ -42,7 +44,8 @@ struct LogIndexStorage {
     /// Where each convention's entries are.
     private(set) var conventions: [String: Section] = [:]
     private var idTable = Section(position: 0, count: 0, checksum: 0)
-    private var ids: [UInt8] = []
+    private var bucketStarts: [Int] = []
+    private var bucketChecksums: [UInt64] = []
     private var file: File?
 
     /// `true` for the empty storage of an index built in memory.
@@ -65,7 +68,7 @@ struct LogIndexStorage {
         let idPosition = Int(truncatingIfNeeded: LogIndexStorage.u64(head, 104))
         let idCount = Int(truncatingIfNeeded: LogIndexStorage.u64(head, 112))
         guard directoryEnd >= 136 + 8, directoryEnd <= size, idPosition >= directoryEnd, idCount >= 0, idCount < size / 16,
-            idPosition + idCount * 16 + 8 == size, let bytes = LogIndex.pread(fd, at: 0, count: directoryEnd),
+            idPosition + LogIndexStorage.bucketDirectorySize + idCount * 16 == size, let bytes = LogIndex.pread(fd, at: 0, count: directoryEnd),
             LogIndexStorage.checksum(bytes, from: 0, count: directoryEnd - 8) == LogIndexStorage.u64(bytes, directoryEnd - 8)
         else { return nil }
         var reader = Reader(bytes: bytes, position: 16, end: directoryEnd - 8)
@@ -92,14 +95,81 @@ struct LogIndexStorage {
         self.file = file
     }
 
-    /// Reads and checks the id table (needed to look ids up); `false` when it is damaged.
+    /// Id hashes are spread over this many buckets (by their top bits), each checksummed on its own,
+    /// so that a look-up reads one bucket rather than the whole table.
+    static let bucketBits = 12
+    static var bucketCount: Int { 1 << bucketBits }
+    /// The id table's directory: each bucket's count and checksum, then a checksum of the directory.
+    static var bucketDirectorySize: Int { bucketCount * 12 + 8 }
+
+    /// Reads and checks the id table's directory (needed to look ids up); `false` when it is damaged.
     mutating func loadIDs() -> Bool {
-        guard let file, ids.isEmpty else { return true }
-        guard let bytes = LogIndex.pread(file.fd, at: idTable.position, count: idTable.count * 16 + 8),
-            LogIndexStorage.checksum(bytes, from: 0, count: bytes.count - 8) == LogIndexStorage.u64(bytes, bytes.count - 8)
+        guard let file else { return true }
+        guard bucketStarts.isEmpty else { return true }
+        let size = LogIndexStorage.bucketDirectorySize
+        guard let bytes = LogIndex.pread(file.fd, at: idTable.position, count: size),
+            LogIndexStorage.checksum(bytes, from: 0, count: size - 8) == LogIndexStorage.u64(bytes, size - 8)
         else { return false }
-        ids = bytes
+        var starts: [Int] = []
+        var checksums: [UInt64] = []
+        starts.reserveCapacity(LogIndexStorage.bucketCount + 1)
+        var total = 0
+        for bucket in 0..<LogIndexStorage.bucketCount {
+            starts.append(total)
+            total += Int(LogIndexStorage.u32(bytes, bucket * 12))
+            checksums.append(LogIndexStorage.u64(bytes, bucket * 12 + 4))
+        }
+        starts.append(total)
+        guard total == idTable.count else { return false }
+        bucketStarts = starts
+        bucketChecksums = checksums
         return true
+    }
+
+    /// The (hash, offset) pairs of one bucket, checked; `nil` when damaged.
+    private func bucket(_ bucket: Int) -> [(hash: UInt64, offset: Int)]? {
+        guard let file else { return [] }
+        let count = bucketStarts[bucket + 1] - bucketStarts[bucket]
+        let position = idTable.position + LogIndexStorage.bucketDirectorySize + bucketStarts[bucket] * 16
+        guard let bytes = LogIndex.pread(file.fd, at: position, count: count * 16),
+            LogIndexStorage.checksum(bytes, from: 0, count: bytes.count) == bucketChecksums[bucket]
+        else { return nil }
+        return stride(from: 0, to: bytes.count, by: 16).map {
+            (LogIndexStorage.u64(bytes, $0), Int(truncatingIfNeeded: LogIndexStorage.u64(bytes, $0 + 8)))
+        }
+    }
+
+    /// The offsets stored for an id hash; `nil` when its bucket is damaged. Call `loadIDs()` first.
+    func offsets(forIDHash hash: UInt64) -> [Int]? {
+        guard file != nil else { return [] }
+        guard let pairs = bucket(Int(hash >> UInt64(64 - LogIndexStorage.bucketBits))) else { return nil }
+        return pairs.filter { $0.hash == hash }.map(\.offset)
+    }
+
+    /// The stored id table merged with sorted extra entries; `nil` when damaged. Call `loadIDs()` first.
+    func mergedIDs(with extra: [(hash: UInt64, offset: Int)]) -> [(hash: UInt64, offset: Int)]? {
+        var stored: [(hash: UInt64, offset: Int)] = []
+        if file != nil {
+            stored.reserveCapacity(idTable.count)
+            for b in 0..<LogIndexStorage.bucketCount {
+                guard let pairs = bucket(b) else { return nil }
+                stored += pairs
+            }
+        }
+        var result: [(hash: UInt64, offset: Int)] = []
+        result.reserveCapacity(stored.count + extra.count)
+        var i = 0
+        var j = 0
+        while i < stored.count || j < extra.count {
+            if j == extra.count || (i < stored.count && (stored[i].hash, stored[i].offset) < (extra[j].hash, extra[j].offset)) {
+                result.append(stored[i])
+                i += 1
+            } else {
+                result.append(extra[j])
+                j += 1
+            }
+        }
+        return result
     }
 
     /// The stored entry bytes of a convention, checked; `nil` when damaged.
@@ -119,44 +189,6 @@ struct LogIndexStorage {
                 offset: Int(LogIndexStorage.u64(bytes, at)), length: Int(LogIndexStorage.u32(bytes, at + 8)),
                 seq: Int(LogIndexStorage.u32(bytes, at + 12)))
         }
-    }
-
-    private var idCount: Int { ids.isEmpty ? 0 : idTable.count }
-    private func idHash(at i: Int) -> UInt64 { LogIndexStorage.u64(ids, i * 16) }
-    private func idOffset(at i: Int) -> Int { Int(truncatingIfNeeded: LogIndexStorage.u64(ids, i * 16 + 8)) }
-
-    /// The offsets stored for an id hash (binary search); call `loadIDs()` first.
-    func offsets(forIDHash hash: UInt64) -> [Int] {
-        var low = 0
-        var high = idCount
-        while low < high {
-            let mid = (low + high) / 2
-            if idHash(at: mid) < hash { low = mid + 1 } else { high = mid }
-        }
-        var result: [Int] = []
-        while low < idCount, idHash(at: low) == hash {
-            result.append(idOffset(at: low))
-            low += 1
-        }
-        return result
-    }
-
-    /// The stored id table merged with sorted extra entries; call `loadIDs()` first.
-    func mergedIDs(with extra: [(hash: UInt64, offset: Int)]) -> [(hash: UInt64, offset: Int)] {
-        var result: [(hash: UInt64, offset: Int)] = []
-        result.reserveCapacity(idCount + extra.count)
-        var i = 0
-        var j = 0
-        while i < idCount || j < extra.count {
-            if j == extra.count || (i < idCount && (idHash(at: i), idOffset(at: i)) < (extra[j].hash, extra[j].offset)) {
-                result.append((idHash(at: i), idOffset(at: i)))
-                i += 1
-            } else {
-                result.append(extra[j])
-                j += 1
-            }
-        }
-        return result
     }
 
     /// Encodes an index; `nil` when a stored part cannot be read back intact.
@@ -202,7 +234,7 @@ struct LogIndexStorage {
             put64(checksum(block, from: 0, count: block.count), &head)
             position += block.count
         }
-        let ids = index.allIDs(stored: stored)
+        guard let ids = index.allIDs(stored: stored) else { return nil }
         set64(UInt64(directorySize), at: fixups, &head)
         set64(UInt64(position), at: fixups + 8, &head)
         set64(UInt64(ids.count), at: fixups + 16, &head)
@@ -210,12 +242,26 @@ struct LogIndexStorage {
         var out = head
         out.reserveCapacity(position + ids.count * 16 + 8)
         for block in entryBlocks { out += block }
-        let idStart = out.count
-        for id in ids {
-            put64(id.hash, &out)
-            put64(UInt64(id.offset), &out)
+        var directory: [UInt8] = []
+        directory.reserveCapacity(bucketDirectorySize)
+        var data: [UInt8] = []
+        data.reserveCapacity(ids.count * 16)
+        var next = 0
+        for bucket in 0..<bucketCount {
+            let start = data.count
+            var count = 0
+            while next < ids.count, Int(ids[next].hash >> UInt64(64 - bucketBits)) == bucket {
+                put64(ids[next].hash, &data)
+                put64(UInt64(ids[next].offset), &data)
+                next += 1
+                count += 1
+            }
+            put32(UInt32(count), &directory)
+            put64(checksum(data, from: start, count: data.count - start), &directory)
         }
-        put64(checksum(out, from: idStart, count: out.count - idStart), &out)
+        put64(checksum(directory, from: 0, count: directory.count), &directory)
+        out += directory
+        out += data
         return out
     }
 

@@ -94,13 +94,14 @@ struct LogIndex {
 
     /// The offsets of the lines whose id has the same hash as `id` (each to be confirmed); the
     /// index must have been loaded with its ids.
-    func offsets(forID id: String) -> [Int] {
+    func offsets(forID id: String) -> [Int]? {
         let hash = LogIndex.idHash(id)
-        return stored.offsets(forIDHash: hash) + (addedIDs[hash] ?? [])
+        guard let offsets = stored.offsets(forIDHash: hash) else { return nil }
+        return offsets + (addedIDs[hash] ?? [])
     }
 
     /// The id table, sorted by hash then offset, for writing.
-    func allIDs(stored: LogIndexStorage) -> [(hash: UInt64, offset: Int)] {
+    func allIDs(stored: LogIndexStorage) -> [(hash: UInt64, offset: Int)]? {
         var extra: [(hash: UInt64, offset: Int)] = []
         extra.reserveCapacity(unsavedLines)
         for (hash, offsets) in addedIDs { for offset in offsets { extra.append((hash, offset)) } }
@@ -152,7 +153,7 @@ extension LogIndex {
                     return
                 }
                 // An id used before the covered end is an error the full read reports: leave it to it.
-                if index.storedEvent(id: event.id, fd: fd) != nil {
+                guard case .absent = index.storedEvent(id: event.id, fd: fd) else {
                     doubt = true
                     return
                 }
@@ -208,15 +209,25 @@ extension LogIndex {
         return events
     }
 
-    /// The event with this id, if the index knows one (confirmed by reading its line).
-    func storedEvent(id: String, fd: Int32) -> Event? {
-        for offset in offsets(forID: id) {
-            guard let length = lineLength(at: offset, fd: fd), let event = LogIndex.event(at: Entry(offset: offset, length: length, seq: 0), fd: fd, anySeq: true),
-                event.id == id
-            else { continue }
-            return event
+    /// What the index knows of an event id.
+    enum Lookup {
+        /// The stored event with this id (confirmed by reading its line).
+        case found(Event)
+        /// No line of the covered part has this id.
+        case absent
+        /// The index or the log disagree with each other: read the whole log.
+        case doubt
+    }
+
+    /// Looks an id up (the index must have been loaded with its ids).
+    func storedEvent(id: String, fd: Int32) -> Lookup {
+        guard let offsets = offsets(forID: id) else { return .doubt }
+        for offset in offsets {
+            guard let length = lineLength(at: offset, fd: fd), let event = LogIndex.event(at: Entry(offset: offset, length: length, seq: 0), fd: fd, anySeq: true)
+            else { return .doubt }
+            if event.id == id { return .found(event) }
         }
-        return nil
+        return .absent
     }
 
     private func lineLength(at offset: Int, fd: Int32) -> Int? {
