@@ -82,6 +82,8 @@ struct LogIndexStorage {
             guard let recorded = Timestamp(rfc3339: recordedText) else { return nil }
             lastRecorded = recorded
         }
+        conventions.reserveCapacity(Int(count))
+        order.reserveCapacity(Int(count))
         for _ in 0..<count {
             guard let nameLength = reader.u32(), let name = reader.string(Int(nameLength)), let lines = reader.u32(),
                 let position = reader.u64(), let checksum = reader.u64(), conventions[name] == nil,

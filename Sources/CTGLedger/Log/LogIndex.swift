@@ -119,7 +119,7 @@ extension LogIndex {
 
     /// Lines added since the last save beyond which the index is written again (below it, the
     /// next command scans those few lines after the covered part instead).
-    static let rewriteThreshold = 256
+    static let rewriteThreshold = 64
 
     /// Reads the index of the log open at `fd` and checks it against the log: the line ending at
     /// the covered size must carry the recorded hash. Lines after it are scanned (envelope and chain
