@@ -67,7 +67,7 @@ public struct Ledger: Sendable {
         var index: LogIndex? = useIndex ? LogIndex() : nil
         try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
             guard let event = scanner.scan(raw) else { return }
-            index?.add(event, offset: raw.offset, length: raw.bytes.count)
+            if scanner.sealed == true { index?.add(event, offset: raw.offset, length: raw.bytes.count) }
             if seen.insert(event.convention).inserted { order.append(event.convention) }
             if kept == nil { kept = event.convention }
             if event.convention == kept { events.append(event) }

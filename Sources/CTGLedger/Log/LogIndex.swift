@@ -42,7 +42,8 @@ struct LogIndex {
     // What was added since.
     private(set) var addedOrder: [String] = []
     private(set) var added: [String: [Entry]] = [:]
-    private(set) var addedIDs: [UInt64: [Int]] = [:]
+    /// Ids added since (hash, offset), in file order: a flat list, small except while building from scratch.
+    private(set) var addedIDs: [(hash: UInt64, offset: Int)] = []
 
     /// An empty index, for a log read from its start.
     init() {}
@@ -70,7 +71,7 @@ struct LogIndex {
     mutating func add(convention: String, id: String, seq: Int, hash: String, recorded: Timestamp, offset: Int, length: Int) {
         if added[convention] == nil, stored.conventions[convention] == nil { addedOrder.append(convention) }
         added[convention, default: []].append(Entry(offset: offset, length: length, seq: seq))
-        addedIDs[LogIndex.idHash(id), default: []].append(offset)
+        addedIDs.append((LogIndex.idHash(id), offset))
         coveredSize = offset + length + 1
         lastSeq = seq
         lastHash = hash
@@ -97,14 +98,12 @@ struct LogIndex {
     func offsets(forID id: String) -> [Int]? {
         let hash = LogIndex.idHash(id)
         guard let offsets = stored.offsets(forIDHash: hash) else { return nil }
-        return offsets + (addedIDs[hash] ?? [])
+        return offsets + addedIDs.filter { $0.hash == hash }.map(\.offset)
     }
 
     /// The id table, sorted by hash then offset, for writing.
     func allIDs(stored: LogIndexStorage) -> [(hash: UInt64, offset: Int)]? {
-        var extra: [(hash: UInt64, offset: Int)] = []
-        extra.reserveCapacity(unsavedLines)
-        for (hash, offsets) in addedIDs { for offset in offsets { extra.append((hash, offset)) } }
+        var extra = addedIDs
         extra.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.offset < $1.offset }
         return stored.mergedIDs(with: extra)
     }
@@ -120,6 +119,9 @@ extension LogIndex {
     /// Lines added since the last save beyond which the index is written again (below it, the
     /// next command scans those few lines after the covered part instead).
     static let rewriteThreshold = 64
+
+    /// Bytes beyond the covered part above which the index is not brought up to date but rebuilt.
+    static let maximumTail = 4 << 20
 
     /// Reads the index of the log open at `fd` and checks it against the log: the line ending at
     /// the covered size must carry the recorded hash. Lines after it are scanned (envelope and chain
@@ -141,6 +143,8 @@ extension LogIndex {
             end == suffix
         else { return nil }
         guard size > index.coveredSize else { return index }
+        // Far behind (another writer appended much without it): a full read rebuilds it at less cost.
+        guard size - index.coveredSize <= LogIndex.maximumTail else { return nil }
         // Lines written after the index: check them as the full read would, and add them.
         var scanner = LogScanner(
             file: path, checkHashes: checkHashes, continuingAfter: index.lastSeq, lastHash: index.lastHash, lastRecorded: index.lastRecorded)
