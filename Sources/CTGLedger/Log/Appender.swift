@@ -259,7 +259,7 @@ public enum Appender {
         var validator = ReferenceValidator()
         for entry in entries.values.sorted(by: { $0.offset < $1.offset }) {
             guard let event = LogIndex.event(at: entry, fd: file.fd) else { return nil }
-            _ = validator.check(event)
+            validator.record(event)
         }
         return Basis(
             lastSeq: index.lastSeq, lastHash: index.lastHash, lastRecorded: index.lastRecorded, validator: validator,
