@@ -150,7 +150,7 @@ extension LogIndex {
             file: path, checkHashes: checkHashes, continuingAfter: index.lastSeq, lastHash: index.lastHash, lastRecorded: index.lastRecorded)
         var doubt = false
         do {
-            try LineReader.forEachLine(fd: fd, path: path, startOffset: index.coveredSize, firstLine: index.lastSeq + 1) {
+            try LineReader.forEachLine(fd: fd, path: path, chunkSize: 1 << 16, startOffset: index.coveredSize, firstLine: index.lastSeq + 1) {
                 (raw: RawLine) throws(LedgerError) in
                 guard !doubt, let event = scanner.scan(raw), !scanner.hasErrors else {
                     doubt = true
