@@ -258,6 +258,29 @@ import Testing
         #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.index(log)))) == fresh ? true : false)
     }
 
+    @Test func unsealedOrInvalidLogsGetNoIndex() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var builder = LogBuilder()
+        builder.register(elements: #"[{"id":"fiche:a","kind":"fiche","title":"A"}]"#)
+        builder.sign("convention", on: "2026-01-09")
+        let unsealed = try dir.write("u.jsonl", builder.text)
+        let first = CTG.run(["state", unsealed, "--at", "2026-03-01"])
+        #expect(first.code == 0)
+        #expect(!FileManager.default.fileExists(atPath: Self.index(unsealed)))
+        // A sealed log with a damaged line: refused as before, and no index is written.
+        let sealed = dir.file("s.jsonl")
+        try Self.makeLog(sealed, lines: Self.events(conventions: 2, seed: 2))
+        try FileManager.default.removeItem(atPath: Self.index(sealed))
+        var text = try String(contentsOfFile: sealed, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"seq\":3,", with: "\"seq\":33,")
+        try text.write(toFile: sealed, atomically: true, encoding: .utf8)
+        let refused = CTG.run(["state", sealed, "--convention", "ctg-c0-2026", "--at", "2026-03-01"])
+        #expect(refused.code != 0)
+        #expect(!FileManager.default.fileExists(atPath: Self.index(sealed)))
+        #expect(CTG.run(["state", unsealed, "--at", "2026-03-01"]).out == first.out)
+    }
+
     @Test func replacedLogOfTheSameSizeIsDetected() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
