@@ -51,8 +51,10 @@ enum CommandSupport {
 
     /// Reads a log for a query about one convention (`--convention`, or the first one when the
     /// option is absent: `convention(_:_:)` then refuses a log that holds several), keeping only its events.
+    /// The sidecar index is used when it matches the log (only those lines and the lines after the
+    /// indexed part are then checked), and written when it is missing or stale.
     static func readLedger(_ path: String, io: CommandIO, for args: ParsedArguments) throws(LedgerError) -> Ledger {
-        let ledger = try Ledger.read(path: path, keepingOne: args.values["--convention"])
+        let ledger = try Ledger.read(path: path, keepingOne: args.values["--convention"], useIndex: true)
         try refuseInvalid(ledger.findings, path: path, io: io)
         return ledger
     }

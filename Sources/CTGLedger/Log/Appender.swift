@@ -97,31 +97,23 @@ public enum Appender {
         _ candidates: [Candidate], inputName: String, file: borrowing LockedFile, expectSeq: Int?, now: Timestamp, writer: LogWriter
     ) throws(LedgerError) -> AppendResult {
         let path = file.path
-        var scanner = LogScanner(file: path)
-        var validator = ReferenceValidator()
-        var storedByID: [String: Event] = [:]
-        try LineReader.forEachLine(fd: file.fd, path: path) { (raw: RawLine) throws(LedgerError) in
-            guard let event = scanner.scan(raw) else { return }
-            validator.record(event)
-            if storedByID[event.id] == nil { storedByID[event.id] = event }
+        var basis: Basis
+        if let indexed = indexedBasis(candidates, file: file) {
+            basis = indexed
+        } else {
+            basis = try fullBasis(file: file)
         }
-        if let torn = scanner.tornLine {
-            throw LedgerError(.invalid, file: path, line: torn.line, "the log ends with a torn line (no final newline); nothing is appended until `ctg repair \(path)` moves it aside.")
-        }
-        if let first = scanner.findings.first(where: { $0.severity == .error }) {
-            throw LedgerError(.invalid, file: path, line: first.line, seq: first.seq, member: first.member,
-                "the log is invalid, so nothing is appended (run `ctg verify \(path)`): \(first.message)")
-        }
-        if scanner.sealed == false {
-            throw LedgerError(.invalid, file: path, "the log is not sealed; `ctg append` writes sealed lines onto a sealed or empty log. Make a sealed copy with `ctg seal \(path) --output FILE`.")
-        }
-        if let expectSeq, expectSeq != scanner.lastSeq {
+        if let expectSeq, expectSeq != basis.lastSeq {
             throw LedgerError(.invalid, file: path, member: "--expect-seq",
-                "expected the log's last seq to be \(expectSeq), but it is \(scanner.lastSeq): someone appended meanwhile. Read the log again and retry.")
+                "expected the log's last seq to be \(expectSeq), but it is \(basis.lastSeq): someone appended meanwhile. Read the log again and retry.")
         }
-        var seq = scanner.lastSeq
-        var prev = scanner.lastHash ?? LogScanner.zeroHash
-        var lastRecorded = scanner.lastRecorded
+        var validator = basis.validator
+        let storedByID = basis.storedByID
+        var seq = basis.lastSeq
+        var prev = basis.lastHash ?? LogScanner.zeroHash
+        var lastRecorded = basis.lastRecorded
+        var index = basis.index
+        var indexLines: [(convention: String, id: String, seq: Int, hash: String, recorded: Timestamp, length: Int)] = []
         var output: [UInt8] = []
         var appended: [Int] = []
         var alreadyPresent: [String] = []
@@ -180,14 +172,102 @@ public enum Appender {
                 throw refuse(nil, "the event is longer than \(LineReader.maximumLineLength) bytes once written.")
             }
             output.append(contentsOf: sealed.line)
+            indexLines.append((event.convention, event.id, seq, sealed.hash, recorded, sealed.line.count - 1))
             prev = sealed.hash
             appended.append(seq)
         }
         if !output.isEmpty {
             try write(output, to: file, writer: writer)
         }
+        if index != nil {
+            // The index follows the log (best effort: a later command rescans what it lacks).
+            var offset = index!.coveredSize
+            for line in indexLines {
+                index!.add(
+                    convention: line.convention, id: line.id, seq: line.seq, hash: line.hash, recorded: line.recorded, offset: offset, length: line.length)
+                offset += line.length + 1
+            }
+            index!.saveIfWorthIt(log: path)
+        }
         return AppendResult(
-            appended: appended, alreadyPresent: alreadyPresent, lastSeq: seq, head: appended.isEmpty ? scanner.lastHash : prev)
+            appended: appended, alreadyPresent: alreadyPresent, lastSeq: seq, head: appended.isEmpty ? basis.lastHash : prev)
+    }
+
+    /// What an append checks its input against: the log's end, the references known, the stored events with the input's ids.
+    struct Basis {
+        var lastSeq: Int
+        var lastHash: String?
+        var lastRecorded: Timestamp?
+        var validator: ReferenceValidator
+        /// Stored events by id (at least those whose id the input uses).
+        var storedByID: [String: Event]
+        /// The sidecar index brought up to the log's end, to be extended with what is written.
+        var index: LogIndex?
+    }
+
+    /// The basis from a full read of the log (every line checked, hashes included); builds the index on the way.
+    private static func fullBasis(file: borrowing LockedFile) throws(LedgerError) -> Basis {
+        let path = file.path
+        var scanner = LogScanner(file: path)
+        var validator = ReferenceValidator()
+        var storedByID: [String: Event] = [:]
+        var index = LogIndex()
+        try LineReader.forEachLine(fd: file.fd, path: path, startOffset: 0) { (raw: RawLine) throws(LedgerError) in
+            guard let event = scanner.scan(raw) else { return }
+            // Stored lines were checked when they were written: record them without re-checking (O(1) each).
+            validator.record(event)
+            index.add(event, offset: raw.offset, length: raw.bytes.count)
+            if storedByID[event.id] == nil { storedByID[event.id] = event }
+        }
+        if let torn = scanner.tornLine {
+            throw LedgerError(.invalid, file: path, line: torn.line, "the log ends with a torn line (no final newline); nothing is appended until `ctg repair \(path)` moves it aside.")
+        }
+        if let first = scanner.findings.first(where: { $0.severity == .error }) {
+            throw LedgerError(.invalid, file: path, line: first.line, seq: first.seq, member: first.member,
+                "the log is invalid, so nothing is appended (run `ctg verify \(path)`): \(first.message)")
+        }
+        if scanner.sealed == false {
+            throw LedgerError(.invalid, file: path, "the log is not sealed; `ctg append` writes sealed lines onto a sealed or empty log. Make a sealed copy with `ctg seal \(path) --output FILE`.")
+        }
+        return Basis(
+            lastSeq: scanner.lastSeq, lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, validator: validator,
+            storedByID: storedByID, index: scanner.sealed == true && scanner.findings.isEmpty ? index : nil)
+    }
+
+    /// The basis from the sidecar index, when it matches the log: the lines after the indexed part
+    /// are checked as the full read would, the references rebuilt from the lines of the input's
+    /// conventions (and of the events its corrections target), and ids looked up in the id table.
+    /// `nil` on any doubt: the caller then reads the whole log.
+    private static func indexedBasis(_ candidates: [Candidate], file: borrowing LockedFile) -> Basis? {
+        guard let index = LogIndex.load(log: file.path, fd: file.fd, checkHashes: true, needIDs: true) else { return nil }
+        var storedByID: [String: Event] = [:]
+        var entries: [Int: LogIndex.Entry] = [:]
+        var targets: [String] = []
+        for candidate in candidates {
+            if case .string(let convention)? = candidate.object["convention"] {
+                guard let lines = index.entries(of: convention) else { return nil }
+                for entry in lines { entries[entry.offset] = entry }
+            }
+            if case .string(let id)? = candidate.object["id"] { targets.append(id) }
+            if case .object(let data)? = candidate.object["data"], case .string(let target)? = data["target"] { targets.append(target) }
+        }
+        for id in targets where storedByID[id] == nil {
+            let lookup = index.storedEvent(id: id, fd: file.fd)
+            if case .doubt = lookup { return nil }
+            guard case .found(let event) = lookup else { continue }
+            storedByID[id] = event
+            // Its convention's lines too, so that the validator knows it as the full read would.
+            guard let lines = index.entries(of: event.convention) else { return nil }
+            for entry in lines { entries[entry.offset] = entry }
+        }
+        var validator = ReferenceValidator()
+        for entry in entries.values.sorted(by: { $0.offset < $1.offset }) {
+            guard let event = LogIndex.event(at: entry, fd: file.fd) else { return nil }
+            validator.record(event)
+        }
+        return Basis(
+            lastSeq: index.lastSeq, lastHash: index.lastHash, lastRecorded: index.lastRecorded, validator: validator,
+            storedByID: storedByID, index: index)
     }
 
     /// Writes all bytes at the end, flushes them, and on any failure cuts the file back to its size before.

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A log read from disk: its events in file order and what its envelope check found.
 ///
 /// This is the entry point for replaying a log in tests:
@@ -45,20 +53,49 @@ public struct Ledger: Sendable {
     /// Reads and checks a whole log, keeping only the events of one convention: `only`, or when
     /// `nil` the first one met; `conventions` still lists every convention of the log.
     /// This is what a query about one convention needs, in memory proportional to that convention.
-    static func read(path: String, keepingOne only: String?, checkHashes: Bool = false) throws(LedgerError) -> Ledger {
+    ///
+    /// With `useIndex`, the sidecar index (`LOG.ctgindex`) is used when it matches the log: only that
+    /// convention's lines and the lines after the indexed part are then read and checked. Otherwise
+    /// the whole log is read and the index written anew (best effort: a failure changes nothing).
+    static func read(path: String, keepingOne only: String?, checkHashes: Bool = false, useIndex: Bool = false) throws(LedgerError) -> Ledger {
+        if useIndex, let ledger = readIndexed(path: path, keepingOne: only) { return ledger }
         var events: [Event] = []
         var seen: Set<String> = []
         var order: [String] = []
         var kept = only
-        let scanner = try LogPass.run(path: path, checkHashes: checkHashes) { (event: Event) throws(LedgerError) in
+        var scanner = LogScanner(file: path, checkHashes: checkHashes)
+        var index: LogIndex? = useIndex ? LogIndex() : nil
+        try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
+            guard let event = scanner.scan(raw) else { return }
+            if scanner.sealed == true { index?.add(event, offset: raw.offset, length: raw.bytes.count) }
             if seen.insert(event.convention).inserted { order.append(event.convention) }
             if kept == nil { kept = event.convention }
             if event.convention == kept { events.append(event) }
+        }
+        if var index, scanner.sealed == true, scanner.findings.isEmpty {
+            index.save(log: path)
         }
         var ledger = Ledger(
             path: path, events: events, findings: scanner.findings, sealed: scanner.sealed, lastSeq: scanner.lastSeq,
             lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, lineCount: scanner.lineCount, tornLine: scanner.tornLine)
         ledger.allConventions = order
+        return ledger
+    }
+
+    /// The same through the sidecar index, or `nil` when it is missing, stale beyond repair or disagrees with the log.
+    private static func readIndexed(path: String, keepingOne only: String?) -> Ledger? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard var index = LogIndex.load(log: path, fd: fd, checkHashes: false) else { return nil }
+        let conventions = index.conventions
+        guard let kept = only ?? conventions.first else { return nil }
+        guard let events = index.events(of: kept, fd: fd) else { return nil }
+        index.saveIfWorthIt(log: path)
+        var ledger = Ledger(
+            path: path, events: events, findings: [], sealed: true, lastSeq: index.lastSeq, lastHash: index.lastHash,
+            lastRecorded: index.lastRecorded, lineCount: index.lastSeq, tornLine: nil)
+        ledger.allConventions = conventions
         return ledger
     }
 

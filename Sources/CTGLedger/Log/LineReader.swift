@@ -34,15 +34,20 @@ enum LineReader {
         try forEachLine(fd: fd, path: path, chunkSize: chunkSize, body)
     }
 
-    /// Calls `body` for each line read from an open file descriptor.
+    /// Calls `body` for each line read from an open file descriptor, from its current position, or
+    /// from `startOffset` (then numbering lines from `firstLine`) when given.
     static func forEachLine(
-        fd: Int32, path: String, chunkSize: Int = 1 << 20, _ body: (RawLine) throws(LedgerError) -> Void
+        fd: Int32, path: String, chunkSize: Int = 1 << 20, startOffset: Int? = nil, firstLine: Int = 1,
+        _ body: (RawLine) throws(LedgerError) -> Void
     ) throws(LedgerError) {
+        if let startOffset, lseek(fd, off_t(startOffset), SEEK_SET) < 0 {
+            throw LedgerError(.io, file: path, "cannot seek in the log: \(FileIO.reason()).")
+        }
         var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         var filled = 0  // bytes in buffer
-        var fileOffset = 0  // file offset of buffer[0]
-        var lineNumber = 0
+        var fileOffset = startOffset ?? 0  // file offset of buffer[0]
+        var lineNumber = firstLine - 1
         var eof = false
         while true {
             if !eof && filled < buffer.count {

@@ -31,6 +31,17 @@ struct LogScanner {
         self.checkHashes = checkHashes
     }
 
+    /// A scanner for the lines after a well-formed sealed prefix (known from a `LogIndex`);
+    /// ids are then checked only among the lines it reads.
+    init(file: String, checkHashes: Bool, continuingAfter lastSeq: Int, lastHash: String, lastRecorded: Timestamp?) {
+        self.init(file: file, checkHashes: checkHashes)
+        self.lastSeq = lastSeq
+        self.lastHash = lastHash
+        self.lastRecorded = lastRecorded
+        self.sealed = true
+        self.lineCount = lastSeq
+    }
+
     /// Reports the hash mismatches a `ParallelHashCheck` found, as the sequential check would have:
     /// only on lines that reached the hash check, each after the other findings of its line.
     mutating func applyDeferredHashes(_ mismatches: [ParallelHashCheck.Mismatch]) {

@@ -1,0 +1,294 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The sidecar index of a sealed log (`LOG.ctgindex`, issue 5): where each convention's lines are,
+/// and a table of event ids, so that a query about one convention and an append read a few lines
+/// instead of the whole file.
+///
+/// It is a cache, never trusted over the log: it names the log's size it covers and the hash of the
+/// line ending there, and is used only when the log still has that line at that place (the hash
+/// chain makes that line stand for everything before it). Lines after the covered size (another
+/// writer, or appends not yet written into the index) are scanned and added. Every line read
+/// through it is parsed and checked again; on any disagreement the caller reads the whole log.
+struct LogIndex {
+    /// Where one line of the log is.
+    struct Entry: Equatable {
+        /// Byte offset of the line's first byte.
+        var offset: Int
+        /// The line's length without its `\n`.
+        var length: Int
+        /// The line's `seq` (its line number in a well-formed log).
+        var seq: Int
+    }
+
+    /// Bytes of the log covered: the end of the last indexed line, `\n` included.
+    private(set) var coveredSize = 0
+    /// The last indexed line's `seq`.
+    private(set) var lastSeq = 0
+    /// The last indexed line's hash.
+    private(set) var lastHash = LogScanner.zeroHash
+    /// The last `recorded` time of the covered lines.
+    private(set) var lastRecorded: Timestamp?
+    /// Lines added since the index was last read from or written to disk.
+    private(set) var unsavedLines = 0
+
+    // The part read from disk, decoded lazily: at a million events most of it is never looked at.
+    var stored = LogIndexStorage()
+    // What was added since.
+    private(set) var addedOrder: [String] = []
+    private(set) var added: [String: [Entry]] = [:]
+    /// Ids added since (hash, offset), in file order: a flat list, small except while building from scratch.
+    private(set) var addedIDs: [(hash: UInt64, offset: Int)] = []
+
+    /// An empty index, for a log read from its start.
+    init() {}
+
+    /// An index read from disk.
+    init(stored: LogIndexStorage) {
+        self.stored = stored
+        coveredSize = stored.coveredSize
+        lastSeq = stored.lastSeq
+        lastHash = stored.lastHash
+        lastRecorded = stored.lastRecorded
+    }
+
+    /// The 64-bit FNV-1a hash of an event id: ids are kept as hashes, each match confirmed by reading the line.
+    static func idHash(_ id: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+
+    /// Records one well-formed sealed line at the end of the covered part.
+    mutating func add(convention: String, id: String, seq: Int, hash: String, recorded: Timestamp, offset: Int, length: Int) {
+        if added[convention] == nil, stored.conventions[convention] == nil { addedOrder.append(convention) }
+        added[convention, default: []].append(Entry(offset: offset, length: length, seq: seq))
+        addedIDs.append((LogIndex.idHash(id), offset))
+        coveredSize = offset + length + 1
+        lastSeq = seq
+        lastHash = hash
+        lastRecorded = max(lastRecorded ?? recorded, recorded)
+        unsavedLines += 1
+    }
+
+    /// Records a well-formed event read from the log.
+    mutating func add(_ event: Event, offset: Int, length: Int) {
+        add(convention: event.convention, id: event.id, seq: event.seq, hash: event.hash ?? "", recorded: event.recorded, offset: offset, length: length)
+    }
+
+    /// The conventions in order of first appearance.
+    var conventions: [String] { stored.order + addedOrder }
+
+    /// Where the lines of one convention are, in file order; `nil` when the stored part is damaged.
+    func entries(of convention: String) -> [Entry]? {
+        guard let entries = stored.entries(of: convention) else { return nil }
+        return entries + (added[convention] ?? [])
+    }
+
+    /// The offsets of the lines whose id has the same hash as `id` (each to be confirmed); the
+    /// index must have been loaded with its ids.
+    func offsets(forID id: String) -> [Int]? {
+        let hash = LogIndex.idHash(id)
+        guard let offsets = stored.offsets(forIDHash: hash) else { return nil }
+        return offsets + addedIDs.filter { $0.hash == hash }.map(\.offset)
+    }
+
+    /// The id table, sorted by hash then offset, for writing.
+    func allIDs(stored: LogIndexStorage) -> [(hash: UInt64, offset: Int)]? {
+        var extra = addedIDs
+        extra.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.offset < $1.offset }
+        return stored.mergedIDs(with: extra)
+    }
+
+    /// Marks the index as matching what is on disk.
+    mutating func markSaved() { unsavedLines = 0 }
+}
+
+extension LogIndex {
+    /// The sidecar's path for a log.
+    static func path(for log: String) -> String { log + ".ctgindex" }
+
+    /// Lines added since the last save beyond which the index is written again (below it, the
+    /// next command scans those few lines after the covered part instead).
+    static let rewriteThreshold = 64
+
+    /// Bytes beyond the covered part above which the index is not brought up to date but rebuilt.
+    static let maximumTail = 4 << 20
+
+    /// Reads the index of the log open at `fd` and checks it against the log: the line ending at
+    /// the covered size must carry the recorded hash. Lines after it are scanned (envelope and chain
+    /// links, hashes when `checkHashes`) and added.
+    ///
+    /// - Returns: `nil` when there is no usable index, or anything about the log or the index is in
+    ///   doubt (the caller then reads the whole log); never throws.
+    /// - Parameter needIDs: read the id table too (to look ids up), not only the directory.
+    static func load(log path: String, fd: Int32, checkHashes: Bool, needIDs: Bool = false) -> LogIndex? {
+        guard let stored = LogIndexStorage(path: LogIndex.path(for: path)) else { return nil }
+        var index = LogIndex(stored: stored)
+        guard let size = try? FileIO.size(fd, path: path), size >= index.coveredSize, index.coveredSize > 0 else { return nil }
+        if needIDs || size > index.coveredSize {
+            guard index.stored.loadIDs() else { return nil }
+        }
+        // The covered part must end with the line whose hash was recorded.
+        let suffix = Array(",\"hash\":\"\(index.lastHash)\"}\n".utf8)
+        guard index.coveredSize >= suffix.count, let end = pread(fd, at: index.coveredSize - suffix.count, count: suffix.count),
+            end == suffix
+        else { return nil }
+        guard size > index.coveredSize else { return index }
+        // Far behind (another writer appended much without it): a full read rebuilds it at less cost.
+        guard size - index.coveredSize <= LogIndex.maximumTail else { return nil }
+        // Lines written after the index: check them as the full read would, and add them.
+        var scanner = LogScanner(
+            file: path, checkHashes: checkHashes, continuingAfter: index.lastSeq, lastHash: index.lastHash, lastRecorded: index.lastRecorded)
+        var doubt = false
+        do {
+            try LineReader.forEachLine(fd: fd, path: path, chunkSize: 1 << 16, startOffset: index.coveredSize, firstLine: index.lastSeq + 1) {
+                (raw: RawLine) throws(LedgerError) in
+                guard !doubt, let event = scanner.scan(raw), !scanner.hasErrors else {
+                    doubt = true
+                    return
+                }
+                // An id used before the covered end is an error the full read reports: leave it to it.
+                guard case .absent = index.storedEvent(id: event.id, fd: fd) else {
+                    doubt = true
+                    return
+                }
+                index.add(event, offset: raw.offset, length: raw.bytes.count)
+            }
+        } catch {
+            return nil
+        }
+        guard !doubt, !scanner.hasErrors, index.coveredSize == size else { return nil }
+        return index
+    }
+
+    /// Reads `count` bytes at `offset`, or `nil`.
+    static func pread(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                systemPread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+            }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            done += n
+        }
+        return bytes
+    }
+
+    /// Reads and checks the line at `entry`: it must be a whole line, a well-formed event with the
+    /// recorded `seq`. `nil` when it is not.
+    static func event(at entry: Entry, fd: Int32) -> Event? {
+        guard entry.length > 0, let bytes = pread(fd, at: entry.offset, count: entry.length + 1), bytes.last == 0x0A else { return nil }
+        if entry.offset > 0 {
+            guard let before = pread(fd, at: entry.offset - 1, count: 1), before == [0x0A] else { return nil }
+        }
+        guard case .object(let object)? = try? JSONParser.parse(Array(bytes.dropLast())),
+            let event = try? Event(object: object, line: entry.seq), event.seq == entry.seq
+        else { return nil }
+        return event
+    }
+
+    /// The events of one convention read through the index, each checked (`nil` on any disagreement).
+    func events(of convention: String, fd: Int32) -> [Event]? {
+        var events: [Event] = []
+        var lastSeq = 0
+        guard let entries = entries(of: convention) else { return nil }
+        for entry in entries {
+            guard let event = LogIndex.event(at: entry, fd: fd), event.convention == convention, event.seq > lastSeq,
+                event.seq <= self.lastSeq
+            else { return nil }
+            lastSeq = event.seq
+            events.append(event)
+        }
+        return events
+    }
+
+    /// What the index knows of an event id.
+    enum Lookup {
+        /// The stored event with this id (confirmed by reading its line).
+        case found(Event)
+        /// No line of the covered part has this id.
+        case absent
+        /// The index or the log disagree with each other: read the whole log.
+        case doubt
+    }
+
+    /// Looks an id up (the index must have been loaded with its ids).
+    func storedEvent(id: String, fd: Int32) -> Lookup {
+        guard let offsets = offsets(forID: id) else { return .doubt }
+        for offset in offsets {
+            guard let length = lineLength(at: offset, fd: fd), let event = LogIndex.event(at: Entry(offset: offset, length: length, seq: 0), fd: fd, anySeq: true)
+            else { return .doubt }
+            if event.id == id { return .found(event) }
+        }
+        return .absent
+    }
+
+    private func lineLength(at offset: Int, fd: Int32) -> Int? {
+        // Lines are at most 8 MiB; read in growing steps until the `\n`.
+        var step = 4096
+        while step <= LineReader.maximumLineLength * 2 {
+            let available = min(step, coveredSize - offset)
+            guard available > 0, let bytes = LogIndex.pread(fd, at: offset, count: available) else { return nil }
+            if let newline = bytes.firstIndex(of: 0x0A) { return newline }
+            guard available == step else { return nil }
+            step *= 4
+        }
+        return nil
+    }
+
+    private static func event(at entry: Entry, fd: Int32, anySeq: Bool) -> Event? {
+        guard entry.length > 0, let bytes = pread(fd, at: entry.offset, count: entry.length) else { return nil }
+        guard case .object(let object)? = try? JSONParser.parse(bytes), let event = try? Event(object: object, line: object["seq"]?.intValue ?? 0)
+        else { return nil }
+        return event
+    }
+
+    /// Writes the index beside the log, atomically; any failure is ignored (the index is only a cache).
+    mutating func save(log path: String) {
+        guard lastSeq <= Int(UInt32.max), coveredSize > 0 else { return }
+        guard let bytes = LogIndexStorage.encode(self) else {
+            // A damaged part cannot be carried over: remove the index, the next full read rebuilds it.
+            unlink(LogIndex.path(for: path))
+            return
+        }
+        if LogIndex.writeAtomically(bytes, to: LogIndex.path(for: path)) { markSaved() }
+    }
+
+    /// Writes the index when enough lines were added since it was read.
+    mutating func saveIfWorthIt(log path: String) {
+        if unsavedLines > LogIndex.rewriteThreshold || (stored.isEmpty && unsavedLines > 0) { save(log: path) }
+    }
+
+    static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        let written = bytes.withUnsafeBytes { buffer -> Bool in
+            do throws(LedgerError) {
+                try FileIO.writeAll(fd, buffer, path: temporary)
+                return true
+            } catch { return false }
+        }
+        close(fd)
+        guard written, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+}
+
+private func systemPread(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, _ offset: off_t) -> Int {
+    pread(fd, buffer, count, offset)
+}
