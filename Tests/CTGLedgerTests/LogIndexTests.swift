@@ -6,18 +6,6 @@ import Testing
 /// The sidecar index (`LOG.ctgindex`): kept up to date by appends, rebuilt when stale or damaged,
 /// never changing what a command answers.
 @Suite struct LogIndexTests {
-    /// A small deterministic PRNG (SplitMix64), so that the property tests are reproducible.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func registration(_ c: String) -> String {
         """
         {"id":"\(c)-r","convention":"\(c)","type":"convention.registered","effective":"2025-12-01","data":{"title":"CTG \(c)","kind":"CTG","territory":"\(c)","parties":[{"id":"caf","name":"Caf","kind":"caf"},{"id":"ville","name":"Ville","kind":"commune"}],"start":"2026-01-01","end":"2030-12-31","elements":[{"id":"fiche:a","kind":"fiche","title":"A"}]}}
@@ -44,7 +32,7 @@ import Testing
 
     /// The events of a multi-convention log, interleaved, one string per event.
     static func events(conventions: Int, seed: UInt64) -> [String] {
-        var random = SeededGenerator(state: seed)
+        var random = SplitMix64(seed: seed)
         let names = (0..<conventions).map { "ctg-c\($0)-2026" }
         var lines = names.map { registration($0) }
         var avenants = [Int](repeating: 0, count: conventions)
@@ -145,7 +133,7 @@ import Testing
         defer { dir.remove() }
         let log = dir.file("log.jsonl")
         try Self.makeLog(log, lines: Self.events(conventions: 8, seed: 7))
-        var random = SeededGenerator(state: 42)
+        var random = SplitMix64(seed: 42)
         let conventions = (0..<8).map { "ctg-c\($0)-2026" }
         for _ in 0..<30 {
             let c = conventions.randomElement(using: &random)!
@@ -179,7 +167,7 @@ import Testing
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
         let all = try Ledger.read(path: log, checkHashes: false).conventions
-        var random = SeededGenerator(state: 9)
+        var random = SplitMix64(seed: 9)
         for _ in 0..<40 {
             let c = all.randomElement(using: &random)!
             let date = CivilDate(String(format: "%04d-%02d-15", Int.random(in: 2012...2030, using: &random), Int.random(in: 1...12, using: &random)))!
