@@ -49,22 +49,60 @@ import Testing
         let before = try bytes(log)
         let refusals: [(String, [String], String)] = [
             // A valid event followed by one naming an unknown party: nothing of the batch is written.
-            ("""
-            {"id":"ok1","convention":"ctg-a-2026","type":"review.held","effective":"2026-06-30","data":{"kind":"copil","date":"2026-06-30"}}
-            {"id":"bad","convention":"ctg-a-2026","type":"act.signed","effective":"2026-02-01","data":{"act":"convention","parties":["mairie"],"date":"2026-02-01"}}
-            """, [], "data.parties[0]"),
-            ("{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"avenant.concluded\",\"effective\":\"2027-01-01\",\"data\":{\"number\":1,\"title\":\"n° 1\",\"effective_from\":\"2027-01-01\",\"changes\":[{\"op\":\"add\",\"element\":{\"id\":\"fiche:a\",\"kind\":\"fiche\",\"title\":\"A bis\"}}]}}", [], "data.changes[0]"),
-            ("{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"avenant.concluded\",\"effective\":\"2027-01-01\",\"data\":{\"number\":1,\"title\":\"n° 1\",\"effective_from\":\"2027-01-01\",\"changes\":[{\"op\":\"abrogate\",\"id\":\"fiche:b\"}]}}", [], "data.changes[0]"),
-            ("{\"id\":\"x\",\"convention\":\"ctg-b\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}", [], "convention"),
-            ("{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-02-30\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}", [], "effective"),
-            ("{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"data\":{\"kind\":\"réunion\",\"date\":\"2026-06-30\"}}", [], "data.kind"),
-            ("{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"termination.withdrawn\",\"effective\":\"2026-06-30\",\"data\":{\"notice\":\"n9\",\"date\":\"2026-06-30\"}}", [], "data.notice"),
-            ("{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"act.signed\",\"effective\":\"2026-06-30\",\"data\":{\"act\":\"avenant:3\",\"parties\":[\"caf\"],\"date\":\"2026-06-30\"}}", [], "data.act"),
-            ("{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"recorded\":\"2020-01-01T00:00:00Z\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}", [], "recorded"),
-            ("{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"hash\":\"00\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}", [], "hash"),
-            ("{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}", [], ""),
-            ("{\"id\":\"s1\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}", [], "id"),
-            ("{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}", ["--expect-seq", "1"], "--expect-seq"),
+            (
+                """
+                {"id":"ok1","convention":"ctg-a-2026","type":"review.held","effective":"2026-06-30","data":{"kind":"copil","date":"2026-06-30"}}
+                {"id":"bad","convention":"ctg-a-2026","type":"act.signed","effective":"2026-02-01","data":{"act":"convention","parties":["mairie"],"date":"2026-02-01"}}
+                """, [], "data.parties[0]"
+            ),
+            (
+                "{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"avenant.concluded\",\"effective\":\"2027-01-01\",\"data\":{\"number\":1,\"title\":\"n° 1\",\"effective_from\":\"2027-01-01\",\"changes\":[{\"op\":\"add\",\"element\":{\"id\":\"fiche:a\",\"kind\":\"fiche\",\"title\":\"A bis\"}}]}}",
+                [], "data.changes[0]"
+            ),
+            (
+                "{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"avenant.concluded\",\"effective\":\"2027-01-01\",\"data\":{\"number\":1,\"title\":\"n° 1\",\"effective_from\":\"2027-01-01\",\"changes\":[{\"op\":\"abrogate\",\"id\":\"fiche:b\"}]}}",
+                [], "data.changes[0]"
+            ),
+            (
+                "{\"id\":\"x\",\"convention\":\"ctg-b\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}",
+                [], "convention"
+            ),
+            (
+                "{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-02-30\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}",
+                [], "effective"
+            ),
+            (
+                "{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"data\":{\"kind\":\"réunion\",\"date\":\"2026-06-30\"}}",
+                [], "data.kind"
+            ),
+            (
+                "{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"termination.withdrawn\",\"effective\":\"2026-06-30\",\"data\":{\"notice\":\"n9\",\"date\":\"2026-06-30\"}}",
+                [], "data.notice"
+            ),
+            (
+                "{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"act.signed\",\"effective\":\"2026-06-30\",\"data\":{\"act\":\"avenant:3\",\"parties\":[\"caf\"],\"date\":\"2026-06-30\"}}",
+                [], "data.act"
+            ),
+            (
+                "{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"recorded\":\"2020-01-01T00:00:00Z\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}",
+                [], "recorded"
+            ),
+            (
+                "{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"hash\":\"00\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}",
+                [], "hash"
+            ),
+            (
+                "{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}",
+                [], ""
+            ),
+            (
+                "{\"id\":\"s1\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}",
+                [], "id"
+            ),
+            (
+                "{\"id\":\"x\",\"convention\":\"ctg-a-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}",
+                ["--expect-seq", "1"], "--expect-seq"
+            ),
         ]
         for (input, flags, member) in refusals {
             let outcome = CTG.run(["append", log] + flags, stdin: input + "\n")
@@ -130,7 +168,11 @@ import Testing
         defer { dir.remove() }
         let log = try dir.write("log.jsonl", try String(contentsOfFile: Fixtures.path("example-unsealed.jsonl"), encoding: .utf8))
         let before = try bytes(log)
-        let outcome = CTG.run(["append", log], stdin: "{\"id\":\"x\",\"convention\":\"ctg-plateau-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}\n")
+        let outcome = CTG.run(
+            ["append", log],
+            stdin:
+                "{\"id\":\"x\",\"convention\":\"ctg-plateau-2026\",\"type\":\"review.held\",\"effective\":\"2026-06-30\",\"data\":{\"kind\":\"copil\",\"date\":\"2026-06-30\"}}\n"
+        )
         #expect(outcome.code == 1)
         #expect(outcome.err.contains("not sealed"))
         #expect(try bytes(log) == before)
@@ -145,7 +187,8 @@ import Testing
         #expect(CTG.run(["seal", Fixtures.path("example-unsealed.jsonl"), "--output", sealed]).code == 3)
         let outcome = CTG.run(
             ["append", sealed, "--expect-seq", "8"],
-            stdin: "{\"id\":\"ex-9\",\"convention\":\"ctg-plateau-2026\",\"type\":\"termination.withdrawn\",\"effective\":\"2029-03-15\",\"data\":{\"notice\":\"denonciation-1\",\"date\":\"2029-03-15\"}}\n",
+            stdin:
+                "{\"id\":\"ex-9\",\"convention\":\"ctg-plateau-2026\",\"type\":\"termination.withdrawn\",\"effective\":\"2029-03-15\",\"data\":{\"notice\":\"denonciation-1\",\"date\":\"2029-03-15\"}}\n",
             now: "2029-03-16T09:00:00Z")
         #expect(outcome.code == 0, "\(outcome.err)")
         let ledger = try Ledger.read(path: sealed)

@@ -38,7 +38,9 @@ import Testing
         #expect(warnings.allSatisfy { $0.seq == 3 && $0.citation == "CGCT L2131-1" })
     }
 
-    static func avenant(_ number: Int, from: String, until: String? = nil, _ changes: String = #"[{"op":"amend","id":"article:10","append_text":" Complété."}]"#) -> String {
+    static func avenant(
+        _ number: Int, from: String, until: String? = nil, _ changes: String = #"[{"op":"amend","id":"article:10","append_text":" Complété."}]"#
+    ) -> String {
         let untilMember = until.map { #","effective_until":"\#($0)""# } ?? ""
         return #"{"number":\#(number),"title":"Avenant n° \#(number)","effective_from":"\#(from)"\#(untilMember),"changes":\#(changes)}"#
     }
@@ -68,7 +70,8 @@ import Testing
 
     @Test func avenantMayEndWhereItsOwnExtensionEnds() throws {
         var log = TestLog(start: "2026-01-01", end: "2029-12-31", elements: Self.elements)
-        log.add("avenant.concluded", effective: "2027-01-01", Self.avenant(1, from: "2027-01-01", until: "2030-12-31", #"[{"op":"extend","end":"2030-12-31"}]"#))
+        log.add(
+            "avenant.concluded", effective: "2027-01-01", Self.avenant(1, from: "2027-01-01", until: "2030-12-31", #"[{"op":"extend","end":"2030-12-31"}]"#))
         #expect(try log.warnings("avenant.period").isEmpty)
     }
 
@@ -76,7 +79,8 @@ import Testing
     /// Neither is refused when it is recorded, but in effect order the completion follows the abrogation.
     @Test func changeAfterAbrogationInEffectOrder() throws {
         var log = TestLog(elements: Self.elements)
-        log.add("avenant.concluded", effective: "2028-01-01", Self.avenant(1, from: "2028-01-01", #"[{"op":"amend","id":"fiche:a","set":{"echeance":"2029"}}]"#))
+        log.add(
+            "avenant.concluded", effective: "2028-01-01", Self.avenant(1, from: "2028-01-01", #"[{"op":"amend","id":"fiche:a","set":{"echeance":"2029"}}]"#))
         log.add("avenant.concluded", effective: "2027-01-01", Self.avenant(2, from: "2027-01-01", #"[{"op":"abrogate","id":"fiche:a"}]"#))
         let warnings = try log.warnings("element.after-abrogation")
         #expect(warnings.map(\.seq) == [2])

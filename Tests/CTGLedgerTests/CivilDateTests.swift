@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CTGLedger
 
 @Suite struct CivilDateTests {

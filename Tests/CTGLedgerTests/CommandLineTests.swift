@@ -39,10 +39,11 @@ import Testing
         let outcome = CTG.run(["state", example, "--at", "2027-01-01", "--format", "json"])
         #expect(outcome.code == 0)
         let object = try #require(try JSONParser.parse(outcome.out).objectValue)
-        #expect(Array(object.keys.prefix(13)) == [
-            "convention", "at", "as_of", "status", "period", "parties", "elements", "abrogated", "avenants", "termination",
-            "concluded_on", "warnings", "last_seq",
-        ])
+        #expect(
+            Array(object.keys.prefix(13)) == [
+                "convention", "at", "as_of", "status", "period", "parties", "elements", "abrogated", "avenants", "termination",
+                "concluded_on", "warnings", "last_seq",
+            ])
         #expect(object["status"] == .string("in-force"))
         #expect(object["as_of"] == .null)
         #expect(object["concluded_on"] == .string("2026-01-09"))
@@ -53,7 +54,15 @@ import Testing
         #expect(observatoire["changed_by"] == .null)
         #expect(observatoire["since"] == .string("2027-01-01"))
         #expect(observatoire["fields"] == .object(JSONObject([JSONObject.Member("echeance", "2027")])))
-        #expect(object["abrogated"] == .array([.object(JSONObject(pairs: [("id", "fiche:aller-vers"), ("by", "avenant:1"), ("on", "2027-01-01"), ("title", "Aller-vers"), ("reason", "à réévaluer au regard des besoins du territoire")]))]))
+        #expect(
+            object["abrogated"]
+                == .array([
+                    .object(
+                        JSONObject(pairs: [
+                            ("id", "fiche:aller-vers"), ("by", "avenant:1"), ("on", "2027-01-01"), ("title", "Aller-vers"),
+                            ("reason", "à réévaluer au regard des besoins du territoire"),
+                        ]))
+                ]))
         let avenant = try #require(object["avenants"]?.arrayValue?.first?.objectValue)
         #expect(avenant["number"] == .number("1"))
         #expect(avenant["effective_until"] == .null)
@@ -66,7 +75,8 @@ import Testing
     }
 
     @Test func asOfReplaysWhatWasKnown() throws {
-        let before = try #require(try JSONParser.parse(CTG.run(["state", example, "--at", "2027-06-01", "--as-of", "2026-12-01", "--format", "json"]).out).objectValue)
+        let before = try #require(
+            try JSONParser.parse(CTG.run(["state", example, "--at", "2027-06-01", "--as-of", "2026-12-01", "--format", "json"]).out).objectValue)
         #expect(before["as_of"] == .string("2026-12-01T23:59:59.999999999Z"))
         // Avenant n° 1 was recorded on 2 December 2026: unknown as of 1 December.
         #expect(before["avenants"] == .array([]))
@@ -98,7 +108,10 @@ import Testing
 
     @Test func listShowsStatusAtTheDate() {
         let outcome = CTG.run(["list", example], today: "2029-09-01")
-        #expect(outcome.out == "ctg-plateau-2026 — Convention territoriale globale du Plateau : résiliée au 1er septembre 2029 ; du 1er janvier 2026 au 31 décembre 2030 ; 8 événements\n")
+        #expect(
+            outcome.out
+                == "ctg-plateau-2026 — Convention territoriale globale du Plateau : résiliée au 1er septembre 2029 ; du 1er janvier 2026 au 31 décembre 2030 ; 8 événements\n"
+        )
     }
 
     @Test func usageErrorsSayWhatIsExpected() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CTGLedger
 
 /// Several `ctg` processes appending to one log at once (issue 6, concurrency): end to end, with

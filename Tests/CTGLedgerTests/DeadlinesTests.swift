@@ -134,7 +134,9 @@ import Testing
     @Test func extensionRecordedLaterMovesTheEnd() throws {
         var log = TestLog(start: "2026-01-01", end: "2029-12-31")
         log.add("act.signed", effective: "2026-01-09", #"{"act":"convention","parties":["caf","cc"],"date":"2026-01-09"}"#)
-        log.add("avenant.concluded", effective: "2028-01-01", #"{"number":1,"title":"Avenant n° 1","effective_from":"2028-01-01","changes":[{"op":"extend","end":"2030-12-31"}]}"#)
+        log.add(
+            "avenant.concluded", effective: "2028-01-01",
+            #"{"number":1,"title":"Avenant n° 1","effective_from":"2028-01-01","changes":[{"op":"extend","end":"2030-12-31"}]}"#)
         log.add("act.signed", effective: "2027-12-01", #"{"act":"avenant:1","parties":["caf","cc"],"date":"2027-12-01"}"#)
         let deadlines = Deadlines.compute(try log.history(), at: Self.date("2026-06-01"))
         #expect(deadlines.first { $0.kind == .end }?.date == Self.date("2030-12-31"))

@@ -13,7 +13,9 @@ import Testing
     @Test(arguments: [("2030-12-31", 0), ("2031-06-30", 1)])
     func extensionBeyondTheLimitIsNotARenewal(newEnd: String, expected: Int) throws {
         var log = TestLog(start: "2026-01-01", end: "2029-12-31")
-        log.add("avenant.concluded", effective: "2027-01-01", """
+        log.add(
+            "avenant.concluded", effective: "2027-01-01",
+            """
             {"number":1,"title":"Avenant n° 1","effective_from":"2027-01-01","changes":[{"op":"extend","end":"\(newEnd)"}]}
             """)
         let warnings = try log.warnings("duration.extend")

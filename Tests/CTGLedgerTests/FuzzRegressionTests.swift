@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CTGLedger
 
 /// Every input that once crashed the fuzz target (Tools/Fuzz) or was found by review, replayed through

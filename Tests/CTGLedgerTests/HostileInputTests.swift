@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CTGLedger
 
 /// Bad input at the edges: each gets a clear error (or a documented acceptance), never a crash or
@@ -14,7 +15,9 @@ import Testing
     }
 
     private static func event(_ body: String) -> [UInt8] {
-        Array(#"{"id":"bad","convention":"ctg-plateau-2026","type":"review.held","effective":"2026-06-30","data":{"kind":"copil","date":"2026-06-30"\#(body)}}"#.utf8)
+        Array(
+            #"{"id":"bad","convention":"ctg-plateau-2026","type":"review.held","effective":"2026-06-30","data":{"kind":"copil","date":"2026-06-30"\#(body)}}"#
+                .utf8)
     }
 
     /// The line with the envelope members `append` would add, as it would stand in a log.
@@ -24,17 +27,28 @@ import Testing
 
     /// Lines refused both in a log (after 8 good lines) and on `append`'s input.
     static let badLines: [BadLine] = [
-        BadLine(name: "deep nesting", bytes: event(#","x":"# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)), message: "nesting deeper than 64 levels"),
-        BadLine(name: "deep objects", bytes: event(#","x":"# + String(repeating: #"{"a":"#, count: 70) + "1" + String(repeating: "}", count: 70)), message: "nesting deeper than 64 levels"),
+        BadLine(
+            name: "deep nesting", bytes: event(#","x":"# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)),
+            message: "nesting deeper than 64 levels"),
+        BadLine(
+            name: "deep objects", bytes: event(#","x":"# + String(repeating: #"{"a":"#, count: 70) + "1" + String(repeating: "}", count: 70)),
+            message: "nesting deeper than 64 levels"),
         BadLine(name: "invalid UTF-8", bytes: event(#","summary":"caf"# + "\u{1}\"").map { $0 == 1 ? 0xC3 : $0 }, message: "invalid UTF-8"),
-        BadLine(name: "overlong UTF-8", bytes: event(#","summary":"a"# + "\u{1}\u{2}\"").map { $0 == 1 ? 0xC0 : ($0 == 2 ? 0x80 : $0) }, message: "invalid UTF-8"),
-        BadLine(name: "UTF-8 surrogate", bytes: event(#","summary":"a"# + "\u{1}\u{2}\u{2}\"").map { $0 == 1 ? 0xED : ($0 == 2 ? 0xA0 : $0) }, message: "invalid UTF-8"),
+        BadLine(
+            name: "overlong UTF-8", bytes: event(#","summary":"a"# + "\u{1}\u{2}\"").map { $0 == 1 ? 0xC0 : ($0 == 2 ? 0x80 : $0) }, message: "invalid UTF-8"),
+        BadLine(
+            name: "UTF-8 surrogate", bytes: event(#","summary":"a"# + "\u{1}\u{2}\u{2}\"").map { $0 == 1 ? 0xED : ($0 == 2 ? 0xA0 : $0) },
+            message: "invalid UTF-8"),
         BadLine(name: "byte 0xFF", bytes: event("") + [0xFF], message: "byte 0xFF"),
         BadLine(name: "NUL in a string", bytes: event(#","summary":"a"# + "\u{0}\""), message: "control character NUL byte inside a string"),
         BadLine(name: "NUL outside strings", bytes: [0] + event(""), message: "unexpected NUL byte"),
         BadLine(name: "lone surrogate escape", bytes: event(#","summary":"\udc00""#), message: "lone low surrogate"),
         BadLine(name: "number of 101 digits", bytes: event(#","x":"# + String(repeating: "7", count: 101)), message: "a number longer than 100 characters"),
-        BadLine(name: "count beyond 10^9", bytes: Array(#"{"id":"bad","convention":"ctg-plateau-2026","type":"action.progress","effective":"2026-06-30","data":{"element":"fiche:x","status":"done","date":"2026-06-30"},"v":10000000000}"#.utf8), message: "a whole number from 1 to 1000000000"),
+        BadLine(
+            name: "count beyond 10^9",
+            bytes: Array(
+                #"{"id":"bad","convention":"ctg-plateau-2026","type":"action.progress","effective":"2026-06-30","data":{"element":"fiche:x","status":"done","date":"2026-06-30"},"v":10000000000}"#
+                    .utf8), message: "a whole number from 1 to 1000000000"),
         BadLine(name: "duplicate member", bytes: event(#","kind":"copil""#), message: "duplicate member \"kind\""),
         BadLine(name: "duplicate envelope member", bytes: Array(#"{"id":"a","id":"b"}"#.utf8), message: "duplicate member \"id\""),
         BadLine(name: "not an object", bytes: Array("[1,2]".utf8), message: "found an array"),
@@ -135,8 +149,10 @@ import Testing
         let directory = try TestSupport.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let log = try TestSupport.write(try TestSupport.exampleBytes(), named: "log.jsonl", in: directory)
-        let input = Array((TestSupport.reviewEvent(id: "nul", summary: #"a\u0000b\u001f"#) + "\n"
-            + #"{"id":"big","convention":"ctg-plateau-2026","type":"review.held","effective":"2026-06-30","data":{"kind":"copil","date":"2026-06-30"},"x":-1.5e999999}"# + "\n").utf8)
+        let input = Array(
+            (TestSupport.reviewEvent(id: "nul", summary: #"a\u0000b\u001f"#) + "\n"
+                + #"{"id":"big","convention":"ctg-plateau-2026","type":"review.held","effective":"2026-06-30","data":{"kind":"copil","date":"2026-06-30"},"x":-1.5e999999}"#
+                + "\n").utf8)
         #expect(CommandRun(["append", log], input: input).status == 0)
         #expect(CommandRun(["verify", log]).status == 0)
         #expect(String(decoding: try TestSupport.read(log), as: UTF8.self).contains(#""x":-1.5e999999,"prev""#))

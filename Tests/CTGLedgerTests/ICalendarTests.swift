@@ -8,8 +8,7 @@ import Testing
 
     /// The physical lines (without CRLF) as octets; records an issue for any
     /// LF not preceded by CR, any CR not followed by LF, or a missing final CRLF.
-    static func physicalLines(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> [[UInt8]]
-    {
+    static func physicalLines(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> [[UInt8]] {
         let bytes = Array(text.utf8)
         var lines: [[UInt8]] = []
         var current: [UInt8] = []

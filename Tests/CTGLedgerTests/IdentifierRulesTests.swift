@@ -13,7 +13,9 @@ import Testing
 
     @Test func addedPartySIRENIsChecked() throws {
         var log = TestLog()
-        log.add("avenant.concluded", effective: "2027-01-01", """
+        log.add(
+            "avenant.concluded", effective: "2027-01-01",
+            """
             {"number":1,"title":"Avenant n° 1","effective_from":"2027-01-01","changes":[{"op":"add-party","party":{"id":"ville","name":"Ville","kind":"commune","siren":"213802813"}}]}
             """)
         let warnings = try log.warnings("siren.check")
@@ -37,7 +39,9 @@ import Testing
         let parties = #"[{"id":"caf","name":"Caf","kind":"caf"},{"id":"fontaine","name":"Ville de Fontaine","kind":"commune","siren":"213802812"}]"#
         var log = TestLog(parties: parties)
         log.deliberation(id: "fontaine-52", party: "fontaine", number: "DELIB2025_052", session: "2025-11-24", convocation: nil)
-        log.add("act.transmitted", effective: "2025-11-26", #"{"act":"deliberation:fontaine-52","actes_id":"\#(actesID)","sent":"2025-11-26","received":"2025-11-26"}"#)
+        log.add(
+            "act.transmitted", effective: "2025-11-26",
+            #"{"act":"deliberation:fontaine-52","actes_id":"\#(actesID)","sent":"2025-11-26","received":"2025-11-26"}"#)
         let warnings = try log.warnings("actes.id")
         #expect(warnings.count == expected, "\(warnings.map(\.message))")
         #expect(warnings.allSatisfy { $0.seq == 3 && $0.member == "data.actes_id" && $0.citation?.contains("L2131-1") == true })
@@ -49,7 +53,8 @@ import Testing
         let parties = #"[{"id":"caf","name":"Caf","kind":"caf"},{"id":"savas","name":"Savas-Mépin","kind":"commune","siren":"213804768"}]"#
         var log = TestLog(parties: parties)
         log.deliberation(id: "savas-29", party: "savas", number: number, session: "2022-10-11", convocation: nil)
-        log.add("act.transmitted", effective: "2022-10-14", #"{"act":"deliberation:savas-29","actes_id":"038-213804768-20221011-2022_29-DE","sent":"2022-10-14"}"#)
+        log.add(
+            "act.transmitted", effective: "2022-10-14", #"{"act":"deliberation:savas-29","actes_id":"038-213804768-20221011-2022_29-DE","sent":"2022-10-14"}"#)
         #expect(try log.warnings("actes.id").isEmpty == agrees)
     }
 

@@ -137,7 +137,10 @@ import Testing
         let conventions = (0..<8).map { "ctg-c\($0)-2026" }
         for _ in 0..<30 {
             let c = conventions.randomElement(using: &random)!
-            let date = CivilDate(String(format: "%04d-%02d-%02d", Int.random(in: 2025...2031, using: &random), Int.random(in: 1...12, using: &random), Int.random(in: 1...28, using: &random)))!
+            let date = CivilDate(
+                String(
+                    format: "%04d-%02d-%02d", Int.random(in: 2025...2031, using: &random), Int.random(in: 1...12, using: &random),
+                    Int.random(in: 1...28, using: &random)))!
             let asOf: Timestamp? = Bool.random(using: &random) ? nil : Timestamp(rfc3339: "2026-11-23T10:00:00Z")
             let indexed = try Ledger.read(path: log, keepingOne: c, useIndex: true)
             let full = try Ledger.read(path: log, keepingOne: c, useIndex: false)

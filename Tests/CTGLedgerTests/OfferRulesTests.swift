@@ -37,7 +37,8 @@ import Testing
     @Test func obligationStartsIn2026() throws {
         // A period ending before 2026 is never checked; one running through 2026 is checked from 1 January 2026.
         let elements = "[" + Self.equipement("e", type: "EAJE PSU") + "]"
-        #expect(try TestLog(parties: Self.parties(population: 20_000), start: "2021-01-01", end: "2025-12-31", elements: elements).warnings("offer.rpe").isEmpty)
+        #expect(
+            try TestLog(parties: Self.parties(population: 20_000), start: "2021-01-01", end: "2025-12-31", elements: elements).warnings("offer.rpe").isEmpty)
         let warnings = try TestLog(parties: Self.parties(population: 20_000), start: "2022-01-01", end: "2026-12-31", elements: elements).warnings("offer.rpe")
         #expect(warnings.count == 1)
         #expect(warnings.first?.message.contains("on 2026-01-01") == true)
@@ -46,7 +47,9 @@ import Testing
     @Test func avenantRemovingTheRelaisIsFlagged() throws {
         let elements = "[" + Self.equipement("eaje", type: "EAJE PSU") + "," + Self.equipement("rpe", type: "RPE") + "]"
         var log = TestLog(parties: Self.parties(population: 20_000), elements: elements)
-        log.add("avenant.concluded", effective: "2027-01-01", #"{"number":1,"title":"Avenant n° 1","effective_from":"2027-01-01","changes":[{"op":"abrogate","id":"equipement:ville/rpe"}]}"#)
+        log.add(
+            "avenant.concluded", effective: "2027-01-01",
+            #"{"number":1,"title":"Avenant n° 1","effective_from":"2027-01-01","changes":[{"op":"abrogate","id":"equipement:ville/rpe"}]}"#)
         log.add("act.signed", effective: "2026-12-01", #"{"act":"avenant:1","parties":["caf","ville"],"date":"2026-12-01"}"#)
         let warnings = try log.warnings("offer.rpe")
         #expect(warnings.map(\.seq) == [2])
@@ -62,7 +65,8 @@ import Testing
     ])
     func competenceTable(populationClass: String, competence: String, expected: Int) throws {
         let parties = #"[{"id":"caf","name":"Caf","kind":"caf"},{"id":"ville","name":"Ville de Ville","kind":"commune"}]"#
-        let table = #"{"id":"sppe-competences:ville","kind":"other","title":"Commune VILLE","fields":{"nb_habitants":"\#(populationClass)","planifier":"\#(competence)","soutenir_qualite":"\#(competence)"}}"#
+        let table =
+            #"{"id":"sppe-competences:ville","kind":"other","title":"Commune VILLE","fields":{"nb_habitants":"\#(populationClass)","planifier":"\#(competence)","soutenir_qualite":"\#(competence)"}}"#
         let elements = "[" + table + "," + Self.equipement("eaje", type: "EAJE PSU") + "]"
         #expect(try TestLog(parties: parties, elements: elements).warnings("offer.rpe").count == expected)
     }
@@ -75,7 +79,8 @@ import Testing
     @Test func gamWithoutFontaineRelaisIsFlagged() throws {
         // The same transcript with Fontaine's RPE turned into an office: Fontaine (« + 10 000 ») is flagged.
         let text = try String(contentsOfFile: TestLog.transcript("gam-nord-ouest-2026.jsonl"), encoding: .utf8)
-        let original = #""id":"equipement:fontaine/rpe","kind":"equipement","title":"13 rue Henri Roudet","fields":{"commune":"FONTAINE","annexe":"2","type":"RPE"}"#
+        let original =
+            #""id":"equipement:fontaine/rpe","kind":"equipement","title":"13 rue Henri Roudet","fields":{"commune":"FONTAINE","annexe":"2","type":"RPE"}"#
         #expect(text.contains(original))
         let edited = text.replacingOccurrences(of: original, with: original.replacingOccurrences(of: #""type":"RPE""#, with: #""type":"Bureau""#))
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("gam-\(UUID().uuidString).jsonl").path

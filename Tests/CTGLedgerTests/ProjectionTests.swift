@@ -62,7 +62,9 @@ import Testing
     @Test func conclusionDependsOnWhatWasRecordedByK() throws {
         var log = LogBuilder()
         log.register(elements: Self.twoElements)
-        log.add("act.signed", effective: "2026-01-09", data: "{\"act\":\"convention\",\"parties\":[\"caf\",\"ville\"],\"date\":\"2026-01-09\"}", recorded: "2026-02-01T09:00:00Z")
+        log.add(
+            "act.signed", effective: "2026-01-09", data: "{\"act\":\"convention\",\"parties\":[\"caf\",\"ville\"],\"date\":\"2026-01-09\"}",
+            recorded: "2026-02-01T09:00:00Z")
         #expect(try state(log, at: "2026-01-15", asOf: "2026-01-31").status == .draft)
         #expect(try state(log, at: "2026-01-15", asOf: "2026-02-01T09:00:00Z").status == .inForce)
         #expect(try state(log, at: "2026-01-15", asOf: "2026-02-01T08:59:59Z").status == .draft)
@@ -170,7 +172,9 @@ import Testing
 
     @Test func explicitEndsOnWinsAndMutualNeedsIt() throws {
         var log = concluded()
-        log.add("termination.notified", effective: "2027-03-01", data: "{\"id\":\"n1\",\"kind\":\"mutual\",\"by\":\"caf\",\"sent\":\"2027-03-01\",\"ends_on\":\"2027-06-30\"}")
+        log.add(
+            "termination.notified", effective: "2027-03-01",
+            data: "{\"id\":\"n1\",\"kind\":\"mutual\",\"by\":\"caf\",\"sent\":\"2027-03-01\",\"ends_on\":\"2027-06-30\"}")
         #expect(try state(log, at: "2027-06-30").status == .inForce)
         #expect(try state(log, at: "2027-07-01").status == .terminated)
         var bad = concluded()
@@ -220,8 +224,16 @@ import Testing
     @Test func avenantsApplyInOrderOfEffectThenSeq() throws {
         var log = concluded()
         // Recorded second but effective first: it must apply first.
-        log.add("avenant.concluded", effective: "2028-01-01", data: "{\"number\":2,\"title\":\"n° 2\",\"effective_from\":\"2028-01-01\",\"changes\":[{\"op\":\"amend\",\"id\":\"fiche:nouvelle\",\"title\":\"Nouvelle (complétée)\"}]}")
-        log.add("avenant.concluded", effective: "2027-01-01", data: "{\"number\":1,\"title\":\"n° 1\",\"effective_from\":\"2027-01-01\",\"changes\":[{\"op\":\"add\",\"element\":{\"id\":\"fiche:nouvelle\",\"kind\":\"fiche\",\"title\":\"Nouvelle\"}}]}")
+        log.add(
+            "avenant.concluded", effective: "2028-01-01",
+            data:
+                "{\"number\":2,\"title\":\"n° 2\",\"effective_from\":\"2028-01-01\",\"changes\":[{\"op\":\"amend\",\"id\":\"fiche:nouvelle\",\"title\":\"Nouvelle (complétée)\"}]}"
+        )
+        log.add(
+            "avenant.concluded", effective: "2027-01-01",
+            data:
+                "{\"number\":1,\"title\":\"n° 1\",\"effective_from\":\"2027-01-01\",\"changes\":[{\"op\":\"add\",\"element\":{\"id\":\"fiche:nouvelle\",\"kind\":\"fiche\",\"title\":\"Nouvelle\"}}]}"
+        )
         log.sign("avenant:1", on: "2026-12-01")
         log.sign("avenant:2", on: "2026-12-01")
         let s = try state(log, at: "2028-06-01")
@@ -233,7 +245,11 @@ import Testing
 
     @Test func partyAddedByAnAvenantMustSignIt() throws {
         var log = concluded()
-        log.add("avenant.concluded", effective: "2027-01-01", data: "{\"number\":1,\"title\":\"Adhésion\",\"effective_from\":\"2027-01-01\",\"changes\":[{\"op\":\"add-party\",\"party\":{\"id\":\"dep\",\"name\":\"Département\",\"kind\":\"departement\"}}]}")
+        log.add(
+            "avenant.concluded", effective: "2027-01-01",
+            data:
+                "{\"number\":1,\"title\":\"Adhésion\",\"effective_from\":\"2027-01-01\",\"changes\":[{\"op\":\"add-party\",\"party\":{\"id\":\"dep\",\"name\":\"Département\",\"kind\":\"departement\"}}]}"
+        )
         log.sign("avenant:1", on: "2026-12-01")
         #expect(try state(log, at: "2027-02-01").avenants.first?.concluded == false)
         log.sign("avenant:1", on: "2026-12-03", parties: "[\"dep\"]")

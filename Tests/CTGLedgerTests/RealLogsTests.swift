@@ -430,7 +430,8 @@ extension RealLogsTests {
             let shown = try jsonObject(withDraft.out)
             #expect(shown["status"] as? String == "draft")
             let elements = try #require(shown["elements"] as? [[String: Any]])
-            let budget = try #require(elements.first { $0["title"] as? String == "Réfléchir à la mise en place d'un budget participatif à destination des habitants" })
+            let budget = try #require(
+                elements.first { $0["title"] as? String == "Réfléchir à la mise en place d'un budget participatif à destination des habitants" })
             #expect((budget["fields"] as? [String: Any])?["echeance"] as? String == "2029")
             let plain = ctg(["state", log, "--at", "2026-03-01", "--format", "json"])
             #expect(plain.code == 0, "\(plain.err)")
@@ -538,9 +539,10 @@ extension RealLogsTests {
             #expect(s.elements.filter { $0.element.kind == .equipement }.count == 83)
             // The intercommunal multi-accueil is listed by both Noyarey and Veurey-Voroize.
             let shared = "Multi-accueil intercommunal « La maison des p'tits bouts » - 2 allée du château 38112 Veurey-Voroize"
-            #expect(s.elements.filter { $0.element.title == shared }.map(\.element.id).sorted() == [
-                "equipement:noyarey/eaje-la-maison-des-p-tits-bouts", "equipement:veurey-voroize/eaje-la-maison-des-p-tits-bouts",
-            ])
+            #expect(
+                s.elements.filter { $0.element.title == shared }.map(\.element.id).sorted() == [
+                    "equipement:noyarey/eaje-la-maison-des-p-tits-bouts", "equipement:veurey-voroize/eaje-la-maison-des-p-tits-bouts",
+                ])
             let ludo = try #require(s.elements.first { $0.element.title == "Ludothèque de l'Arche - 79, Avenue de la République" })
             #expect(ludo.element.id.hasPrefix("equipement:seyssinet-pariset/"))
             #expect(ludo.element.field("type") == "Ludothèque")
@@ -653,10 +655,11 @@ extension RealLogsTests {
 
         @Test func transmissionAndStatus() throws {
             let history = ledger.history(of: RealLogs.chartreuse)
-            let t = try #require(history.events.compactMap { event -> ActTransmitted? in
-                if case .actTransmitted(let t) = event.payload { return t }
-                return nil
-            }.first)
+            let t = try #require(
+                history.events.compactMap { event -> ActTransmitted? in
+                    if case .actTransmitted(let t) = event.payload { return t }
+                    return nil
+                }.first)
             // Stamp: « Envoyé / Reçu en préfecture le 08/07/2022 », « Affiché le 11/07/2022 », ID as printed.
             #expect(t.actesID == "038-200040111-20220705-22_112-DE")
             #expect(t.sent == day("2022-07-08"))
@@ -693,10 +696,11 @@ extension RealLogsTests {
         @Test func deliberationTransmissionAndPeriod() throws {
             let ledger = try RealLogs.read("bievre-isere-2022")
             let history = ledger.history(of: RealLogs.bievre)
-            let d = try #require(history.events.compactMap { event -> DeliberationAdopted? in
-                if case .deliberationAdopted(let d) = event.payload { return d }
-                return nil
-            }.first)
+            let d = try #require(
+                history.events.compactMap { event -> DeliberationAdopted? in
+                    if case .deliberationAdopted(let d) = event.payload { return d }
+                    return nil
+                }.first)
             // « En exercice : 15 Présents : 14 »; the vote counts are left blank; « à l'unanimité des présents ».
             #expect(d.number == "2022-29")
             #expect(d.party == "savas-mepin")
@@ -704,10 +708,11 @@ extension RealLogsTests {
             #expect(d.members?.present == 14)
             #expect(d.votes == nil)
             #expect(d.unanimous == true)
-            let t = try #require(history.events.compactMap { event -> ActTransmitted? in
-                if case .actTransmitted(let t) = event.payload { return t }
-                return nil
-            }.first)
+            let t = try #require(
+                history.events.compactMap { event -> ActTransmitted? in
+                    if case .actTransmitted(let t) = event.payload { return t }
+                    return nil
+                }.first)
             #expect(t.actesID == "038-213804768-20221011-2022_29-DE")
             #expect(t.sent == day("2022-10-14"))
             #expect(t.received == day("2022-10-14"))

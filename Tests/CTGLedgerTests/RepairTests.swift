@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CTGLedger
 
 /// `ctg repair` and how `verify`, `state` and `append` treat a torn last line (issue 6, crash consistency).

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CTGLedger
 
 /// Deterministic SplitMix64 generator, so failures reproduce.

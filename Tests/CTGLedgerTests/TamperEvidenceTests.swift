@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CTGLedger
 
 /// Any change to a sealed log is caught by `verify`, which names the line; `--head` and
@@ -141,7 +142,9 @@ import Testing
         #expect(CommandRun(["append", path], input: input).status == 0)
         let run = CommandRun(["verify", path, "--expect-head", written])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("is the hash of line 8, not of the last line: lines 1 to 8 are unchanged since it was written down, and 2 lines were appended since."))
+        #expect(
+            run.stdout.contains(
+                "is the hash of line 8, not of the last line: lines 1 to 8 are unchanged since it was written down, and 2 lines were appended since."))
         let json = CommandRun(["verify", path, "--expect-head", written, "--format", "json"])
         #expect(json.status == 0 && json.stdout.contains("\"note\": \"note: "))
         // The new head matches exactly; a forged hash matches nothing.

@@ -17,7 +17,9 @@ struct TestLog {
 
     /// A log starting with a registration.
     init(parties: String = TestLog.parties, start: String = "2026-01-01", end: String = "2030-12-31", elements: String = "[]") {
-        add("convention.registered", effective: "2025-12-01", """
+        add(
+            "convention.registered", effective: "2025-12-01",
+            """
             {"title":"CTG de test","kind":"CTG","territory":"Plateau","parties":\(parties),"start":"\(start)","end":"\(end)","elements":\(elements)}
             """)
     }
@@ -28,7 +30,8 @@ struct TestLog {
         let minute = seq < 10 ? "0\(seq)" : "\(seq)"
         let compact = data.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()
         lines.append(
-            #"{"seq":\#(seq),"id":"t-\#(seq)","convention":"\#(TestLog.convention)","type":"\#(type)","recorded":"2026-11-23T09:\#(minute):00Z","effective":"\#(effective)","data":\#(compact)}"#)
+            #"{"seq":\#(seq),"id":"t-\#(seq)","convention":"\#(TestLog.convention)","type":"\#(type)","recorded":"2026-11-23T09:\#(minute):00Z","effective":"\#(effective)","data":\#(compact)}"#
+        )
     }
 
     /// A délibération of the EPCI on the convention (arguments override the defaults).

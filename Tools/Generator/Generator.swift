@@ -106,8 +106,9 @@ struct Generator {
         }
         func schedule(_ index: Int, _ generation: Int, start: Int) {
             let (settled, at) = registration(index, generation, start: start)
-            heap.push(Entry(
-                time: at, order: order, item: .territory(index: index, generation: generation, start: start, settled: settled)))
+            heap.push(
+                Entry(
+                    time: at, order: order, item: .territory(index: index, generation: generation, start: start, settled: settled)))
             order += 1
         }
 

@@ -71,9 +71,12 @@ struct JSONBytes {
 
     /// Appends decimal digits, left-padded with zeros to `width`.
     mutating func digits(_ value: UInt64, width: Int) {
-        var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var tmp:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var v = value
         withUnsafeMutableBytes(of: &tmp) { buf in
@@ -155,7 +158,8 @@ enum Days {
         var day = day
         while true {
             let (_, m, d) = ymd(day)
-            let holiday = (m == 1 && d == 1) || (m == 5 && (d == 1 || d == 8)) || (m == 7 && d == 14)
+            let holiday =
+                (m == 1 && d == 1) || (m == 5 && (d == 1 || d == 8)) || (m == 7 && d == 14)
                 || (m == 8 && d == 15) || (m == 11 && (d == 1 || d == 11)) || (m == 12 && d == 25)
             if weekday(day) < 6 && !holiday { return day }
             day += 1
@@ -174,8 +178,10 @@ enum Days {
 
     /// French long form, e.g. `1er janvier 2026`.
     static func french(_ day: Int) -> String {
-        let months = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                      "septembre", "octobre", "novembre", "décembre"]
+        let months = [
+            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+            "septembre", "octobre", "novembre", "décembre",
+        ]
         let (y, m, d) = ymd(day)
         return "\(d == 1 ? "1er" : String(d)) \(months[m - 1]) \(y)"
     }

@@ -69,8 +69,9 @@ struct Planner {
 
     @discardableResult
     private mutating func emit(_ type: EventType, _ index: Int, effective: Int, recorded: Int64) -> Int {
-        conv.stubs.append(Stub(
-            recorded: recorded, effective: Int32(effective), type: type, index: Int32(index), ordinal: ordinal))
+        conv.stubs.append(
+            Stub(
+                recorded: recorded, effective: Int32(effective), type: type, index: Int32(index), ordinal: ordinal))
         ordinal += 1
         return Int(ordinal - 1)
     }
@@ -100,11 +101,12 @@ struct Planner {
         let (chair, _) = person(
             male: "président du conseil d'administration", female: "présidente du conseil d'administration",
             seed: deriveSeed(seed, 0xCAF1, deptCode, UInt64(year / 4)))
-        conv.parties.append(Party(
-            id: "caf-" + departement.code, name: "Caf " + departement.of, kind: .caf, siren: cafSiren,
-            population: nil, representative: director, coSignatory: chair, body: "conseil d'administration",
-            councilSize: 24, numberStyle: 3, yearlyDeliberations: 40, place: departement.chefLieu,
-            authorises: directorShort))
+        conv.parties.append(
+            Party(
+                id: "caf-" + departement.code, name: "Caf " + departement.of, kind: .caf, siren: cafSiren,
+                population: nil, representative: director, coSignatory: chair, body: "conseil d'administration",
+                councilSize: 24, numberStyle: 3, yearlyDeliberations: 40, place: departement.chefLieu,
+                authorises: directorShort))
         if var epci = territory.epci {
             let (rep, short) = person(
                 male: "président", female: "présidente", seed: deriveSeed(territory.seed, 0xE0, mandate))
@@ -118,25 +120,27 @@ struct Planner {
                 male: "président du conseil départemental", female: "présidente du conseil départemental",
                 seed: deriveSeed(seed, 0xDE9, deptCode, mandate))
             let permanent = depRng.percent(70)
-            conv.parties.append(Party(
-                id: "departement-" + departement.code, name: "Département " + departement.of, kind: .departement,
-                siren: Names.siren("22" + departement.code + "0001", &depRng), population: nil,
-                representative: rep, coSignatory: nil,
-                body: permanent ? "commission permanente du conseil départemental" : "conseil départemental",
-                councilSize: permanent ? 14 + 2 * depRng.int(8) : 34 + 2 * depRng.int(24),
-                numberStyle: depRng.int(6), yearlyDeliberations: 300, place: departement.chefLieu,
-                authorises: short))
+            conv.parties.append(
+                Party(
+                    id: "departement-" + departement.code, name: "Département " + departement.of, kind: .departement,
+                    siren: Names.siren("22" + departement.code + "0001", &depRng), population: nil,
+                    representative: rep, coSignatory: nil,
+                    body: permanent ? "commission permanente du conseil départemental" : "conseil départemental",
+                    councilSize: permanent ? 14 + 2 * depRng.int(8) : 34 + 2 * depRng.int(24),
+                    numberStyle: depRng.int(6), yearlyDeliberations: 300, place: departement.chefLieu,
+                    authorises: short))
         }
         if rng.percent(4) {
             var msaRng = SplitMix64(seed: deriveSeed(seed, 0x45A, deptCode))
             let (rep, short) = person(
                 male: "directeur général", female: "directrice générale",
                 seed: deriveSeed(seed, 0x45A, deptCode, mandate))
-            conv.parties.append(Party(
-                id: "msa-" + departement.code, name: "MSA " + departement.of, kind: .msa,
-                siren: Names.siren("7" + String(7_000_000 + msaRng.int(999_999)), &msaRng), population: nil,
-                representative: rep, coSignatory: nil, body: "conseil d'administration", councilSize: 29,
-                numberStyle: 3, yearlyDeliberations: 30, place: departement.chefLieu, authorises: short))
+            conv.parties.append(
+                Party(
+                    id: "msa-" + departement.code, name: "MSA " + departement.of, kind: .msa,
+                    siren: Names.siren("7" + String(7_000_000 + msaRng.int(999_999)), &msaRng), population: nil,
+                    representative: rep, coSignatory: nil, body: "conseil d'administration", councilSize: 29,
+                    numberStyle: 3, yearlyDeliberations: 30, place: departement.chefLieu, authorises: short))
         }
         for (i, commune) in territory.communes.enumerated() {
             var party = commune
@@ -195,7 +199,8 @@ struct Planner {
             let withdrawable = kind == .breach || kind == .law || kind == .denunciation
             if withdrawable, lastDay - sent > 10, rng.percent(35) {
                 let date = Days.workday(sent + rng.int(5...(lastDay - sent - 3)))
-                let reasons = kind == .denunciation
+                let reasons =
+                    kind == .denunciation
                     ? ["accord trouvé entre les parties", "renonciation après concertation en comité de pilotage"]
                     : ["manquement réparé dans le délai imparti", "mise en conformité constatée par la Caf"]
                 conv.withdrawals.append(Withdrawal(notice: 0, date: date, reason: rng.pick(reasons)))
@@ -239,9 +244,10 @@ struct Planner {
                 let element = rng.pick(candidates)
                 let date = Days.workday(conv.start + rng.int(300...(activeEnd - conv.start)))
                 let year = Days.year(date) % 100
-                conv.annulments.append(Annulment(
-                    element: element, court: "Tribunal administratif de " + departement.tribunal,
-                    reference: "n° \(year)0\(10_000 + rng.int(89_999))", date: date))
+                conv.annulments.append(
+                    Annulment(
+                        element: element, court: "Tribunal administratif de " + departement.tribunal,
+                        reference: "n° \(year)0\(10_000 + rng.int(89_999))", date: date))
                 touchedIds.insert(element)
                 emit(.annulled, 0, effective: date, recorded: stamp(date + rng.int(2...40), after: floor))
             }
@@ -257,8 +263,9 @@ struct Planner {
             let wrong = Planner.wrongNumber(deliberation.number, &rng)
             conv.deliberations[index].wrongNumber = wrong
             let targetOrdinal = deliberationOrdinal[index]
-            conv.corrections.append(Correction(
-                targetOrdinal: targetOrdinal, target: .deliberation(index), effective: deliberation.session))
+            conv.corrections.append(
+                Correction(
+                    targetOrdinal: targetOrdinal, target: .deliberation(index), effective: deliberation.session))
             let at = stamp(
                 Int(deliberationDone[index] / 86_400) + rng.int(2...60), after: deliberationDone[index])
             emit(.corrected, conv.corrections.count - 1, effective: deliberation.session, recorded: at)
@@ -266,10 +273,12 @@ struct Planner {
         if rng.percent(4), !conv.reviews.isEmpty {
             let index = rng.int(conv.reviews.count)
             let review = conv.reviews[index]
-            conv.reviews[index].wrongSummary = (review.summary + 1 + rng.int(Vocabulary.reviewSummaries.count - 1))
+            conv.reviews[index].wrongSummary =
+                (review.summary + 1 + rng.int(Vocabulary.reviewSummaries.count - 1))
                 % Vocabulary.reviewSummaries.count
-            conv.corrections.append(Correction(
-                targetOrdinal: reviewOrdinal[index], target: .review(index), effective: review.date))
+            conv.corrections.append(
+                Correction(
+                    targetOrdinal: reviewOrdinal[index], target: .review(index), effective: review.date))
             let at = stamp(Int(reviewRecorded[index] / 86_400) + rng.int(1...30), after: reviewRecorded[index])
             emit(.corrected, conv.corrections.count - 1, effective: review.date, recorded: at)
         }
@@ -294,15 +303,17 @@ struct Planner {
 
     private mutating func makeElements() {
         for (i, title) in Vocabulary.articleTitles.enumerated() {
-            let index = newElement(Element(
-                id: "article:\(i + 1)", kind: .article, title: title, ref: i + 1, value: 0, extra: "",
-                seed: rng.fork()))
+            let index = newElement(
+                Element(
+                    id: "article:\(i + 1)", kind: .article, title: title, ref: i + 1, value: 0, extra: "",
+                    seed: rng.fork()))
             touchable.append(index)
         }
         for (i, title) in Vocabulary.annexeTitles.enumerated() {
-            _ = newElement(Element(
-                id: "annexe:\(i + 1)", kind: .annexe, title: title, ref: i + 1, value: 0, extra: "",
-                seed: rng.fork()))
+            _ = newElement(
+                Element(
+                    id: "annexe:\(i + 1)", kind: .annexe, title: title, ref: i + 1, value: 0, extra: "",
+                    seed: rng.fork()))
         }
         let communes = conv.territory.communes.count
         var fiches = 4 + rng.int(7) + (communes > 20 ? 3 : 0) + (communes > 40 ? 2 : 0)
@@ -331,9 +342,10 @@ struct Planner {
         usedThemes.insert(theme)
         let info = Vocabulary.themes[theme]
         let first = fromYear ?? startYear
-        let fiche = newElement(Element(
-            id: "fiche:" + info.slug, kind: .fiche, title: info.title, ref: theme,
-            value: rng.int(first...max(first, endYear)), extra: "", seed: rng.fork()))
+        let fiche = newElement(
+            Element(
+                id: "fiche:" + info.slug, kind: .fiche, title: info.title, ref: theme,
+                value: rng.int(first...max(first, endYear)), extra: "", seed: rng.fork()))
         var created = [fiche]
         for _ in 0..<actions {
             created.append(addAction(theme: theme, fromYear: first))
@@ -347,10 +359,11 @@ struct Planner {
         let k = (actionCounter[theme] ?? 0) + 1
         actionCounter[theme] = k
         let verb = Vocabulary.actionVerbs[(theme * 7 + k * 5 + rng.int(3)) % Vocabulary.actionVerbs.count]
-        return newElement(Element(
-            id: "action:\(info.slug)-\(k)", kind: .action, title: verb.replacingFirst("%S", with: info.subject),
-            ref: theme, value: rng.int(fromYear...max(fromYear, endYear)), extra: "fiche:" + info.slug,
-            seed: rng.fork()))
+        return newElement(
+            Element(
+                id: "action:\(info.slug)-\(k)", kind: .action, title: verb.replacingFirst("%S", with: info.subject),
+                ref: theme, value: rng.int(fromYear...max(fromYear, endYear)), extra: "fiche:" + info.slug,
+                seed: rng.fork()))
     }
 
     private mutating func makeEquipement(party: Int) -> Int? {
@@ -451,8 +464,9 @@ struct Planner {
                 let sent = Days.workday(session + rng.int(1...8))
                 let received = rng.percent(85) ? sent : sent + 1
                 let published: Int? = rng.percent(85) ? session + rng.int(0...8) : nil
-                conv.transmissions.append(Transmission(
-                    deliberation: index, sent: sent, received: received, published: published))
+                conv.transmissions.append(
+                    Transmission(
+                        deliberation: index, sent: sent, received: received, published: published))
                 done = stamp(received + rng.int(0...6), after: recorded)
                 emit(.transmitted, conv.transmissions.count - 1, effective: received, recorded: done)
                 signable = max(signable, received, published ?? received)
@@ -476,7 +490,9 @@ struct Planner {
             var local: [Int] = []
             var institutions: [Int] = []
             for position in parties.indices {
-                if conv.parties[parties[position]].kind == .commune { local.append(position) } else {
+                if conv.parties[parties[position]].kind == .commune {
+                    local.append(position)
+                } else {
                     institutions.append(position)
                 }
             }
@@ -609,9 +625,10 @@ struct Planner {
         if changes.isEmpty {
             let target = touchable.first { conv.elements[$0].kind == .article && !touchedNow.contains($0) }!
             touchedNow.insert(target)
-            changes.append(.amendText(
-                id: conv.elements[target].id,
-                text: " Modifié par l'avenant n° \(number) à compter du \(Days.french(effectiveFrom))."))
+            changes.append(
+                .amendText(
+                    id: conv.elements[target].id,
+                    text: " Modifié par l'avenant n° \(number) à compter du \(Days.french(effectiveFrom))."))
         }
         if !temporary, canExtend, rng.percent(30) {
             let newEnd = Days.endOfYear(rng.int((Days.year(conv.end) + 1)...Days.year(maxEnd)))
@@ -639,9 +656,10 @@ struct Planner {
             }
         }
 
-        conv.avenants.append(Avenant(
-            number: number, textDay: textDay, effectiveFrom: effectiveFrom, effectiveUntil: effectiveUntil,
-            changes: changes, parties: parties))
+        conv.avenants.append(
+            Avenant(
+                number: number, textDay: textDay, effectiveFrom: effectiveFrom, effectiveUntil: effectiveUntil,
+                changes: changes, parties: parties))
         let recorded = stamp(textDay + rng.int(1...7), after: floor)
         emit(.avenant, conv.avenants.count - 1, effective: effectiveFrom, recorded: recorded)
 

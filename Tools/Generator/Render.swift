@@ -155,9 +155,10 @@ struct Renderer {
         var decisions: [String] = []
         if d.act == 0 {
             let period = "\(Days.year(conv.start))-\(Days.year(originalEnd(conv)))"
-            decisions.append(party.kind == .caf
-                ? "approuve la convention territoriale globale \(period) avec les collectivités du territoire"
-                : "approuve la convention territoriale globale \(period) avec la \(caf)")
+            decisions.append(
+                party.kind == .caf
+                    ? "approuve la convention territoriale globale \(period) avec les collectivités du territoire"
+                    : "approuve la convention territoriale globale \(period) avec la \(caf)")
             decisions.append("autorise \(party.authorises) à la signer")
             if rng.percent(15) {
                 decisions.append("désigne \(party.representative.name) au comité de pilotage")

@@ -105,7 +105,7 @@ struct TerritoryFactory {
         total = Vocabulary.territoryPrefixes.count * Vocabulary.territoryRoots.count
         var rng = SplitMix64(seed: deriveSeed(seed, 0x7E44))
         func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
-        var m = rng.int(total / 3 ... total - 1)
+        var m = rng.int(total / 3...total - 1)
         while gcd(m, total) != 1 { m += 1 }
         multiplier = m
         offset = rng.int(total)
@@ -172,17 +172,19 @@ struct TerritoryFactory {
             var sirenRng = rng
             let siren = Names.siren("21" + departement.code + insee + String(sirenRng.int(10)), &sirenRng)
             rng = sirenRng
-            communes.append(Party(
-                id: "commune-" + slug, name: "Commune " + Names.of(commune), kind: .commune, siren: siren,
-                population: population, representative: Person(name: "", role: "maire"), coSignatory: nil,
-                body: "conseil municipal", councilSize: Names.councilSize(population: population),
-                numberStyle: rng.int(6), yearlyDeliberations: 30 + population / 200 + rng.int(40),
-                place: commune, authorises: "le maire"))
+            communes.append(
+                Party(
+                    id: "commune-" + slug, name: "Commune " + Names.of(commune), kind: .commune, siren: siren,
+                    population: population, representative: Person(name: "", role: "maire"), coSignatory: nil,
+                    body: "conseil municipal", councilSize: Names.councilSize(population: population),
+                    numberStyle: rng.int(6), yearlyDeliberations: 30 + population / 200 + rng.int(40),
+                    place: commune, authorises: "le maire"))
         }
         var epci: Party?
         if count > 1 ? rng.percent(70) : rng.percent(10) {
             let agglomeration = total > 50_000
-            let epciName = (agglomeration ? "Communauté d'agglomération " : "Communauté de communes ")
+            let epciName =
+                (agglomeration ? "Communauté d'agglomération " : "Communauté de communes ")
                 + (name.hasPrefix("Grand ") ? "du " + name : name)
             epci = Party(
                 id: (agglomeration ? "ca-" : "cc-") + Names.slug(name), name: epciName, kind: .epci,

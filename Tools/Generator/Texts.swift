@@ -94,36 +94,49 @@ enum Texts {
         let territory = conv.territory.name
         switch number {
         case 1:
-            return "La présente convention territoriale globale (CTG) a pour objet de définir le projet stratégique global du territoire \(territory) ainsi que ses modalités de mise en œuvre. Elle est conclue entre la \(caf.name) et \(collectivites(conv))."
+            return
+                "La présente convention territoriale globale (CTG) a pour objet de définir le projet stratégique global du territoire \(territory) ainsi que ses modalités de mise en œuvre. Elle est conclue entre la \(caf.name) et \(collectivites(conv))."
         case 2:
-            return "Le diagnostic partagé, conduit avec l'ensemble des partenaires, met en évidence les besoins prioritaires des familles du territoire \(territory).\nIl figure en annexe 1 et sera actualisé à mi-parcours."
+            return
+                "Le diagnostic partagé, conduit avec l'ensemble des partenaires, met en évidence les besoins prioritaires des familles du territoire \(territory).\nIl figure en annexe 1 et sera actualisé à mi-parcours."
         case 3:
             return rng.pick([
                 "La convention couvre la petite enfance, l'enfance, la jeunesse, le soutien à la parentalité, l'animation de la vie sociale, l'accès aux droits, l'inclusion numérique et le logement.",
                 "Les champs d'intervention retenus sont la petite enfance, l'enfance et la jeunesse, la parentalité, l'animation de la vie sociale et l'accès aux droits.",
             ])
         case 4:
-            return "La \(caf.name) s'engage à apporter son expertise et ses données, à mobiliser ses financements de droit commun (prestations de service et bonus territoire) et à participer au pilotage de la convention."
+            return
+                "La \(caf.name) s'engage à apporter son expertise et ses données, à mobiliser ses financements de droit commun (prestations de service et bonus territoire) et à participer au pilotage de la convention."
         case 5:
-            return "Les collectivités signataires s'engagent à mettre en œuvre le plan d'actions, à désigner un référent et à associer les habitants et les partenaires associatifs à la démarche."
+            return
+                "Les collectivités signataires s'engagent à mettre en œuvre le plan d'actions, à désigner un référent et à associer les habitants et les partenaires associatifs à la démarche."
         case 6:
-            return "Le plan d'actions figure en annexe 3. Il est organisé en axes et fiches action précisant pour chacune les objectifs, les porteurs, les moyens mobilisés et les échéances."
+            return
+                "Le plan d'actions figure en annexe 3. Il est organisé en axes et fiches action précisant pour chacune les objectifs, les porteurs, les moyens mobilisés et les échéances."
         case 7:
-            return "Un comité de pilotage réunissant les signataires se réunit au moins une fois par an. Il est coprésidé par la \(caf.name) et \(conv.territory.epci.map { "la " + $0.name } ?? "le maire de " + conv.place).\nUn comité technique prépare ses travaux et assure le suivi opérationnel des actions."
+            return
+                "Un comité de pilotage réunissant les signataires se réunit au moins une fois par an. Il est coprésidé par la \(caf.name) et \(conv.territory.epci.map { "la " + $0.name } ?? "le maire de " + conv.place).\nUn comité technique prépare ses travaux et assure le suivi opérationnel des actions."
         case 8:
-            return "Les parties s'engagent à faire mention de la convention territoriale globale et du soutien de la Caf dans toute communication relative aux actions qu'elle prévoit."
+            return
+                "Les parties s'engagent à faire mention de la convention territoriale globale et du soutien de la Caf dans toute communication relative aux actions qu'elle prévoit."
         case 9:
-            return "Des points d'étape annuels sont présentés au comité de pilotage. Un bilan intermédiaire est réalisé à mi-parcours et un bilan final au terme de la convention, sur la base des indicateurs définis dans chaque fiche action."
+            return
+                "Des points d'étape annuels sont présentés au comité de pilotage. Un bilan intermédiaire est réalisé à mi-parcours et un bilan final au terme de la convention, sur la base des indicateurs définis dans chaque fiche action."
         case 10:
-            return "La présente convention est conclue pour la période du \(Days.french(conv.start)) au \(Days.french(conv.registeredEnd)). Elle ne peut être renouvelée que de manière expresse."
+            return
+                "La présente convention est conclue pour la période du \(Days.french(conv.start)) au \(Days.french(conv.registeredEnd)). Elle ne peut être renouvelée que de manière expresse."
         case 11:
-            return "Si l'une des stipulations de la présente convention est déclarée nulle par une décision de justice définitive, elle sera réputée non écrite et les autres stipulations garderont toute leur force et leur portée."
+            return
+                "Si l'une des stipulations de la présente convention est déclarée nulle par une décision de justice définitive, elle sera réputée non écrite et les autres stipulations garderont toute leur force et leur portée."
         case 12:
-            return "En cas de non-respect par l'une des parties de ses engagements, la convention peut être résiliée de plein droit à l'expiration d'un délai d'un mois suivant l'envoi d'une lettre recommandée avec accusé de réception valant mise en demeure.\nLa Caf peut résilier la convention sans délai en cas de modification d'une clause sans avenant. Chaque partie peut dénoncer la convention en respectant un délai de prévenance de six mois."
+            return
+                "En cas de non-respect par l'une des parties de ses engagements, la convention peut être résiliée de plein droit à l'expiration d'un délai d'un mois suivant l'envoi d'une lettre recommandée avec accusé de réception valant mise en demeure.\nLa Caf peut résilier la convention sans délai en cas de modification d'une clause sans avenant. Chaque partie peut dénoncer la convention en respectant un délai de prévenance de six mois."
         case 13:
-            return "Tout litige relatif à l'exécution de la présente convention fait l'objet d'une recherche de règlement amiable. À défaut, il est porté devant le tribunal administratif de \(conv.territory.departement.tribunal)."
+            return
+                "Tout litige relatif à l'exécution de la présente convention fait l'objet d'une recherche de règlement amiable. À défaut, il est porté devant le tribunal administratif de \(conv.territory.departement.tribunal)."
         default:
-            return "Toute modification des conditions ou modalités d'exécution de la présente convention fait l'objet d'un avenant. Les stipulations de l'avenant prévalent sur les stipulations antérieures qu'elles modifient."
+            return
+                "Toute modification des conditions ou modalités d'exécution de la présente convention fait l'objet d'un avenant. Les stipulations de l'avenant prévalent sur les stipulations antérieures qu'elles modifient."
         }
     }
 

@@ -3,10 +3,10 @@
 // any resemblance to a real territory's convention is accidental.
 
 struct Departement {
-    let code: String        // two digits, e.g. "38"
-    let of: String          // "de l'Isère", used in "Caf de l'Isère"
+    let code: String  // two digits, e.g. "38"
+    let of: String  // "de l'Isère", used in "Caf de l'Isère"
     let chefLieu: String
-    let tribunal: String    // tribunal administratif's seat
+    let tribunal: String  // tribunal administratif's seat
 }
 
 enum Vocabulary {
@@ -152,66 +152,126 @@ enum Vocabulary {
     }
 
     static let themes: [Theme] = [
-        ("aller-vers", "Développer l'aller-vers auprès des familles éloignées des services", 4, "l'aller-vers",
-         "Une part importante des familles ne sollicite pas les prestations et services auxquels elle peut prétendre."),
-        ("accueil-jeune-enfant", "Développer l'offre d'accueil du jeune enfant", 0, "l'offre d'accueil du jeune enfant",
-         "Le taux de couverture en accueil formel reste inférieur à la moyenne départementale."),
-        ("relais-petite-enfance", "Conforter le relais petite enfance", 0, "le relais petite enfance",
-         "Les assistantes maternelles expriment un besoin d'accompagnement professionnel et de temps collectifs."),
-        ("laep-itinerant", "Créer un lieu d'accueil enfants-parents itinérant", 2, "le lieu d'accueil enfants-parents",
-         "Les parents de jeunes enfants disposent de peu d'espaces de rencontre en dehors des centres-bourgs."),
-        ("accueil-mercredi", "Structurer l'accueil de loisirs du mercredi", 1, "l'accueil de loisirs du mercredi",
-         "Le retour à la semaine de quatre jours a modifié les besoins de garde le mercredi."),
-        ("participation-jeunes", "Favoriser la participation et l'engagement des jeunes", 1, "la participation des jeunes",
-         "Les 11-17 ans sont peu présents dans les instances locales et les structures existantes."),
-        ("promeneurs-du-net", "Déployer les promeneurs du net", 1, "la présence éducative en ligne",
-         "Les professionnels jeunesse souhaitent investir les réseaux sociaux fréquentés par les adolescents."),
-        ("reaap", "Animer le réseau d'écoute, d'appui et d'accompagnement des parents", 2, "le soutien à la parentalité",
-         "Les actions de soutien à la parentalité sont nombreuses mais peu coordonnées et mal connues des familles."),
-        ("clas", "Accompagner la scolarité des enfants et de leurs parents", 2, "l'accompagnement à la scolarité",
-         "Les établissements scolaires signalent des difficultés de lien entre l'école et certaines familles."),
-        ("centre-social", "Créer un centre social intercommunal", 3, "le projet de centre social",
-         "Le territoire ne dispose d'aucun équipement agréé d'animation de la vie sociale."),
-        ("espaces-vie-sociale", "Soutenir les espaces de vie sociale", 3, "les espaces de vie sociale",
-         "Les associations portant un espace de vie sociale fonctionnent avec une majorité de bénévoles."),
-        ("acces-aux-droits", "Renforcer l'accès aux droits et lutter contre le non-recours", 4, "l'accès aux droits",
-         "Le non-recours au revenu de solidarité active et à la prime d'activité est estimé à un tiers des ayants droit."),
-        ("france-services", "Coordonner l'accueil dans les espaces France services", 4, "l'accueil France services",
-         "Les habitants éloignés des administrations se rendent dans les espaces France services pour leurs démarches."),
-        ("inclusion-numerique", "Lutter contre la fracture numérique", 4, "l'inclusion numérique",
-         "De nombreux allocataires déclarent des difficultés pour effectuer leurs démarches en ligne."),
-        ("logement-jeunes", "Faciliter l'accès au logement des jeunes", 5, "le logement des jeunes",
-         "Les jeunes en apprentissage ou en premier emploi peinent à trouver un logement adapté."),
-        ("habitat-non-decent", "Lutter contre l'habitat indigne et non décent", 5, "la lutte contre la non-décence",
-         "Des logements locatifs du parc privé ne répondent pas aux critères de décence."),
-        ("handicap-accueil", "Favoriser l'accueil des enfants en situation de handicap", 6, "l'accueil des enfants en situation de handicap",
-         "Les structures d'accueil expriment le besoin d'être accompagnées pour accueillir des enfants à besoins spécifiques."),
-        ("vacances-familles", "Soutenir les départs en vacances des familles", 2, "les départs en vacances",
-         "Une famille allocataire sur trois n'est pas partie en vacances au cours des trois dernières années."),
-        ("mobilite", "Améliorer la mobilité des familles et des jeunes", 5, "la mobilité",
-         "L'absence de transports en commun limite l'accès des familles aux services et aux loisirs."),
-        ("observatoire", "Mettre en place un observatoire des besoins sociaux", 7, "l'observatoire des besoins sociaux",
-         "Les partenaires ne disposent pas de données partagées et actualisées sur les besoins des familles."),
-        ("coordination", "Assurer la coordination de la convention territoriale globale", 7, "la coordination de la convention",
-         "La mise en œuvre du plan d'actions suppose un pilotage partagé et une ingénierie dédiée."),
-        ("aidants", "Accompagner les aidants familiaux", 6, "l'accompagnement des aidants",
-         "Les parents d'enfants en situation de handicap expriment un fort besoin de répit."),
-        ("separation", "Accompagner les parents lors d'une séparation", 2, "l'accompagnement des séparations",
-         "Les séparations conflictuelles fragilisent les enfants et la situation financière des familles."),
-        ("insertion-jeunes", "Accompagner l'insertion sociale et professionnelle des jeunes", 1, "l'insertion des jeunes",
-         "Le taux de jeunes ni en emploi, ni en études, ni en formation dépasse la moyenne régionale."),
-        ("horaires-atypiques", "Proposer un accueil en horaires atypiques", 0, "l'accueil en horaires atypiques",
-         "Les parents travaillant en horaires décalés peinent à trouver une solution de garde."),
-        ("formation-professionnels", "Former les professionnels de l'enfance et de la jeunesse", 1, "la formation des professionnels",
-         "Les structures rencontrent des difficultés de recrutement et de fidélisation des animateurs."),
-        ("premiers-pas", "Accompagner les premiers mois de l'enfant", 2, "l'accompagnement des premiers mois",
-         "La naissance d'un enfant est un moment de fragilité pour de nombreuses familles isolées."),
-        ("seniors-liens", "Favoriser les liens intergénérationnels", 3, "les liens intergénérationnels",
-         "Le vieillissement de la population appelle des actions favorisant le lien entre générations."),
-        ("egalite-filles-garcons", "Promouvoir l'égalité entre les filles et les garçons", 1, "l'égalité filles-garçons",
-         "Les activités de loisirs proposées restent marquées par des stéréotypes de genre."),
-        ("impayes-loyers", "Prévenir les impayés de loyer et les expulsions", 5, "la prévention des impayés",
-         "Les signalements d'impayés de loyer ont augmenté au cours des dernières années."),
+        (
+            "aller-vers", "Développer l'aller-vers auprès des familles éloignées des services", 4, "l'aller-vers",
+            "Une part importante des familles ne sollicite pas les prestations et services auxquels elle peut prétendre."
+        ),
+        (
+            "accueil-jeune-enfant", "Développer l'offre d'accueil du jeune enfant", 0, "l'offre d'accueil du jeune enfant",
+            "Le taux de couverture en accueil formel reste inférieur à la moyenne départementale."
+        ),
+        (
+            "relais-petite-enfance", "Conforter le relais petite enfance", 0, "le relais petite enfance",
+            "Les assistantes maternelles expriment un besoin d'accompagnement professionnel et de temps collectifs."
+        ),
+        (
+            "laep-itinerant", "Créer un lieu d'accueil enfants-parents itinérant", 2, "le lieu d'accueil enfants-parents",
+            "Les parents de jeunes enfants disposent de peu d'espaces de rencontre en dehors des centres-bourgs."
+        ),
+        (
+            "accueil-mercredi", "Structurer l'accueil de loisirs du mercredi", 1, "l'accueil de loisirs du mercredi",
+            "Le retour à la semaine de quatre jours a modifié les besoins de garde le mercredi."
+        ),
+        (
+            "participation-jeunes", "Favoriser la participation et l'engagement des jeunes", 1, "la participation des jeunes",
+            "Les 11-17 ans sont peu présents dans les instances locales et les structures existantes."
+        ),
+        (
+            "promeneurs-du-net", "Déployer les promeneurs du net", 1, "la présence éducative en ligne",
+            "Les professionnels jeunesse souhaitent investir les réseaux sociaux fréquentés par les adolescents."
+        ),
+        (
+            "reaap", "Animer le réseau d'écoute, d'appui et d'accompagnement des parents", 2, "le soutien à la parentalité",
+            "Les actions de soutien à la parentalité sont nombreuses mais peu coordonnées et mal connues des familles."
+        ),
+        (
+            "clas", "Accompagner la scolarité des enfants et de leurs parents", 2, "l'accompagnement à la scolarité",
+            "Les établissements scolaires signalent des difficultés de lien entre l'école et certaines familles."
+        ),
+        (
+            "centre-social", "Créer un centre social intercommunal", 3, "le projet de centre social",
+            "Le territoire ne dispose d'aucun équipement agréé d'animation de la vie sociale."
+        ),
+        (
+            "espaces-vie-sociale", "Soutenir les espaces de vie sociale", 3, "les espaces de vie sociale",
+            "Les associations portant un espace de vie sociale fonctionnent avec une majorité de bénévoles."
+        ),
+        (
+            "acces-aux-droits", "Renforcer l'accès aux droits et lutter contre le non-recours", 4, "l'accès aux droits",
+            "Le non-recours au revenu de solidarité active et à la prime d'activité est estimé à un tiers des ayants droit."
+        ),
+        (
+            "france-services", "Coordonner l'accueil dans les espaces France services", 4, "l'accueil France services",
+            "Les habitants éloignés des administrations se rendent dans les espaces France services pour leurs démarches."
+        ),
+        (
+            "inclusion-numerique", "Lutter contre la fracture numérique", 4, "l'inclusion numérique",
+            "De nombreux allocataires déclarent des difficultés pour effectuer leurs démarches en ligne."
+        ),
+        (
+            "logement-jeunes", "Faciliter l'accès au logement des jeunes", 5, "le logement des jeunes",
+            "Les jeunes en apprentissage ou en premier emploi peinent à trouver un logement adapté."
+        ),
+        (
+            "habitat-non-decent", "Lutter contre l'habitat indigne et non décent", 5, "la lutte contre la non-décence",
+            "Des logements locatifs du parc privé ne répondent pas aux critères de décence."
+        ),
+        (
+            "handicap-accueil", "Favoriser l'accueil des enfants en situation de handicap", 6, "l'accueil des enfants en situation de handicap",
+            "Les structures d'accueil expriment le besoin d'être accompagnées pour accueillir des enfants à besoins spécifiques."
+        ),
+        (
+            "vacances-familles", "Soutenir les départs en vacances des familles", 2, "les départs en vacances",
+            "Une famille allocataire sur trois n'est pas partie en vacances au cours des trois dernières années."
+        ),
+        (
+            "mobilite", "Améliorer la mobilité des familles et des jeunes", 5, "la mobilité",
+            "L'absence de transports en commun limite l'accès des familles aux services et aux loisirs."
+        ),
+        (
+            "observatoire", "Mettre en place un observatoire des besoins sociaux", 7, "l'observatoire des besoins sociaux",
+            "Les partenaires ne disposent pas de données partagées et actualisées sur les besoins des familles."
+        ),
+        (
+            "coordination", "Assurer la coordination de la convention territoriale globale", 7, "la coordination de la convention",
+            "La mise en œuvre du plan d'actions suppose un pilotage partagé et une ingénierie dédiée."
+        ),
+        (
+            "aidants", "Accompagner les aidants familiaux", 6, "l'accompagnement des aidants",
+            "Les parents d'enfants en situation de handicap expriment un fort besoin de répit."
+        ),
+        (
+            "separation", "Accompagner les parents lors d'une séparation", 2, "l'accompagnement des séparations",
+            "Les séparations conflictuelles fragilisent les enfants et la situation financière des familles."
+        ),
+        (
+            "insertion-jeunes", "Accompagner l'insertion sociale et professionnelle des jeunes", 1, "l'insertion des jeunes",
+            "Le taux de jeunes ni en emploi, ni en études, ni en formation dépasse la moyenne régionale."
+        ),
+        (
+            "horaires-atypiques", "Proposer un accueil en horaires atypiques", 0, "l'accueil en horaires atypiques",
+            "Les parents travaillant en horaires décalés peinent à trouver une solution de garde."
+        ),
+        (
+            "formation-professionnels", "Former les professionnels de l'enfance et de la jeunesse", 1, "la formation des professionnels",
+            "Les structures rencontrent des difficultés de recrutement et de fidélisation des animateurs."
+        ),
+        (
+            "premiers-pas", "Accompagner les premiers mois de l'enfant", 2, "l'accompagnement des premiers mois",
+            "La naissance d'un enfant est un moment de fragilité pour de nombreuses familles isolées."
+        ),
+        (
+            "seniors-liens", "Favoriser les liens intergénérationnels", 3, "les liens intergénérationnels",
+            "Le vieillissement de la population appelle des actions favorisant le lien entre générations."
+        ),
+        (
+            "egalite-filles-garcons", "Promouvoir l'égalité entre les filles et les garçons", 1, "l'égalité filles-garçons",
+            "Les activités de loisirs proposées restent marquées par des stéréotypes de genre."
+        ),
+        (
+            "impayes-loyers", "Prévenir les impayés de loyer et les expulsions", 5, "la prévention des impayés",
+            "Les signalements d'impayés de loyer ont augmenté au cours des dernières années."
+        ),
     ].map { Theme(slug: $0.0, title: $0.1, axe: $0.2, subject: $0.3, context: $0.4) }
 
     static let actionVerbs = [

@@ -71,7 +71,8 @@ if !quiet {
     summary.raw(" .. ")
     summary.timestamp(stats.lastRecorded)
     let span = stats.events == 0 ? "-" : String(decoding: summary.bytes, as: UTF8.self)
-    FileHandle.standardError.write("""
+    FileHandle.standardError.write(
+        """
         ctg-generate: \(stats.events) events, \(stats.bytes) bytes, \(stats.conventions) conventions \
         from \(stats.territories) territories (at most \(stats.maxOpenConventions) open at once), \
         recorded \(span)\n

@@ -52,7 +52,8 @@ package struct ParsedArguments: Sendable {
             }
             guard let spec = options.first(where: { $0.name == name }) else {
                 let known = options.map(\.name).joined(separator: ", ")
-                throw LedgerError(.usage, "unknown option \(name) for `ctg \(command)`; it accepts \(known.isEmpty ? "no options" : known). See `ctg help \(command)`.")
+                throw LedgerError(
+                    .usage, "unknown option \(name) for `ctg \(command)`; it accepts \(known.isEmpty ? "no options" : known). See `ctg help \(command)`.")
             }
             if spec.value == nil {
                 guard inlineValue == nil else {

@@ -85,7 +85,8 @@ enum CommandSupport {
         }
         if let error = findings.first(where: { $0.severity == .error && $0.rule != "torn" }) {
             let count = findings.filter { $0.severity == .error }.count
-            throw LedgerError(.invalid, file: error.file, line: error.line, seq: error.seq, member: error.member,
+            throw LedgerError(
+                .invalid, file: error.file, line: error.line, seq: error.seq, member: error.member,
                 error.message + (count > 1 ? " (\(count) errors in all: run `ctg verify \(path)`)" : ""))
         }
     }
@@ -95,14 +96,16 @@ enum CommandSupport {
         let conventions = ledger.conventions
         if let id = args.values["--convention"] {
             guard conventions.contains(id) else {
-                throw LedgerError(.invalid, file: ledger.path, member: "--convention",
+                throw LedgerError(
+                    .invalid, file: ledger.path, member: "--convention",
                     "there is no convention \"\(id)\" in this log; it holds: \(conventions.isEmpty ? "nothing" : conventions.joined(separator: ", ")).")
             }
             return id
         }
         guard conventions.count == 1 else {
             if conventions.isEmpty { throw LedgerError(.invalid, file: ledger.path, "the log holds no event.") }
-            throw LedgerError(.usage, file: ledger.path, member: "--convention",
+            throw LedgerError(
+                .usage, file: ledger.path, member: "--convention",
                 "the log holds \(conventions.count) conventions; name one with --convention: \(conventions.joined(separator: ", ")).")
         }
         return conventions[0]

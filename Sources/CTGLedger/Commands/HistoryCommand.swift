@@ -27,7 +27,8 @@ extension Command {
             if let id = args.values["--element"] {
                 let life = ElementLife(history, element: id)
                 guard !life.steps.isEmpty else {
-                    throw LedgerError(.invalid, file: path, member: "--element", "no act of \(convention) introduces or changes \"\(id)\" (as of the time asked).")
+                    throw LedgerError(
+                        .invalid, file: path, member: "--element", "no act of \(convention) introduces or changes \"\(id)\" (as of the time asked).")
                 }
                 io.out(format == "json" ? CommandSupport.prettyJSON(HistoryRenderer.json(life)) : HistoryRenderer.text(life))
             } else {
@@ -41,7 +42,8 @@ extension Command {
         name: "diff",
         summary: "what was added, changed and abrogated between two dates",
         usage: "ctg diff LOG --from D1 --to D2 [--convention ID] [--as-of K] [--format text|json|markdown]",
-        details: "Compares the state at D1 with the state at D2 (section 5 semantics): status, period, and each element added, changed or removed, with the act responsible.",
+        details:
+            "Compares the state at D1 with the state at D2 (section 5 semantics): status, period, and each element added, changed or removed, with the act responsible.",
         options: [
             OptionSpec("--from", "D1", "the first date"), OptionSpec("--to", "D2", "the second date"),
             CommandSupport.conventionOption, CommandSupport.asOfOption, CommandSupport.formatOption,

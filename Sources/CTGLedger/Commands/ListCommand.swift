@@ -32,7 +32,9 @@ extension Command {
                             ])))
                 } else {
                     let period = state.start.flatMap { s in state.end.map { "du \(FrenchText.date(s)) au \(FrenchText.date($0))" } } ?? "période inconnue"
-                    io.out("\(convention) — \(state.title ?? "(sans titre)") : \(state.status.french) au \(FrenchText.date(date)) ; \(period) ; \(FrenchText.count(count, "événement", "événements"))\n")
+                    io.out(
+                        "\(convention) — \(state.title ?? "(sans titre)") : \(state.status.french) au \(FrenchText.date(date)) ; \(period) ; \(FrenchText.count(count, "événement", "événements"))\n"
+                    )
                 }
             }
             if format == "json" {

@@ -23,9 +23,13 @@ extension Command {
                 io.out("nothing to repair: \(path) ends with a complete line (last seq \(result.lastSeq)); `ctg verify \(path)` checks the rest.\n")
                 return 0
             }
-            io.out("moved the torn line \(line) (\(result.movedBytes) bytes) into \(side); \(path) now ends at seq \(result.lastSeq)\(result.head.map { ", head \($0)" } ?? "").\n")
+            io.out(
+                "moved the torn line \(line) (\(result.movedBytes) bytes) into \(side); \(path) now ends at seq \(result.lastSeq)\(result.head.map { ", head \($0)" } ?? "").\n"
+            )
             if let id = result.completeEventID {
-                io.out("note: the torn line was a whole event (id \"\(id)\") missing only its final newline; its append was never confirmed. Append it again if it should be kept.\n")
+                io.out(
+                    "note: the torn line was a whole event (id \"\(id)\") missing only its final newline; its append was never confirmed. Append it again if it should be kept.\n"
+                )
             }
             return 0
         })

@@ -20,7 +20,8 @@ extension Command {
             OptionSpec("--strict", nil, "treat warnings as failures (exit 1)"),
             OptionSpec("--format", "FORMAT", "text (default) or json"),
             OptionSpec("--head", nil, "print only the last line's hash (after checking the log)"),
-            OptionSpec("--expect-head", "HASH", "fail unless HASH is the last line's hash, or an earlier line's (then a note says how many lines were appended since)"),
+            OptionSpec(
+                "--expect-head", "HASH", "fail unless HASH is the last line's hash, or an earlier line's (then a note says how many lines were appended since)"),
         ],
         examples: ["ctg verify Events/roumois-seine-2022.jsonl", "ctg verify ledger.jsonl --strict --format json"],
         run: { (args, io) throws(LedgerError) in
@@ -32,11 +33,14 @@ extension Command {
             if let expected = args.values["--expect-head"], report.head != expected {
                 if let line = report.expectedHeadLine {
                     // The chain commits to every line up to that one: they are unchanged, later ones were appended.
-                    headNote = "note: \(expected) is the hash of line \(line), not of the last line: lines 1 to \(line) are unchanged since it was written down, and \(report.lines - line) line\(report.lines - line == 1 ? " was" : "s were") appended since."
+                    headNote =
+                        "note: \(expected) is the hash of line \(line), not of the last line: lines 1 to \(line) are unchanged since it was written down, and \(report.lines - line) line\(report.lines - line == 1 ? " was" : "s were") appended since."
                 } else {
                     findings.append(
-                        Finding(.error, rule: "head", file: path, member: "--expect-head",
-                            "the log's head is \(report.head ?? "none"), not \(expected), and no line of the log has that hash: the log was rewritten (or cut back), or it is not the log that hash was written down from."))
+                        Finding(
+                            .error, rule: "head", file: path, member: "--expect-head",
+                            "the log's head is \(report.head ?? "none"), not \(expected), and no line of the log has that hash: the log was rewritten (or cut back), or it is not the log that hash was written down from."
+                        ))
                 }
             }
             let errors = findings.filter { $0.severity == .error }.count
@@ -62,7 +66,9 @@ extension Command {
                 for finding in findings { io.out(finding.description + "\n") }
                 if let headNote { io.out(headNote + "\n") }
                 let sealing = report.sealed == true ? "sealed, head \(report.head ?? "")" : (report.sealed == false ? "not sealed" : "empty")
-                io.out("\(path): \(report.events) events in \(report.lines) lines, \(sealing); \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(failed ? "" : ": OK")\n")
+                io.out(
+                    "\(path): \(report.events) events in \(report.lines) lines, \(sealing); \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(failed ? "" : ": OK")\n"
+                )
             }
             return failed ? 1 : 0
         })

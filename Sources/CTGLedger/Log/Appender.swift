@@ -104,7 +104,8 @@ public enum Appender {
             basis = try fullBasis(file: file)
         }
         if let expectSeq, expectSeq != basis.lastSeq {
-            throw LedgerError(.invalid, file: path, member: "--expect-seq",
+            throw LedgerError(
+                .invalid, file: path, member: "--expect-seq",
                 "expected the log's last seq to be \(expectSeq), but it is \(basis.lastSeq): someone appended meanwhile. Read the log again and retry.")
         }
         var validator = basis.validator
@@ -138,7 +139,10 @@ public enum Appender {
                     alreadyPresent.append(id)
                     continue
                 }
-                throw refuse("id", "the id \"\(id)\" is already used by seq \(stored.seq) with different content; an event is never changed: use a new id (or event.corrected to correct it).")
+                throw refuse(
+                    "id",
+                    "the id \"\(id)\" is already used by seq \(stored.seq) with different content; an event is never changed: use a new id (or event.corrected to correct it)."
+                )
             }
             seq += 1
             if let given = object["seq"] {
@@ -152,7 +156,8 @@ public enum Appender {
                     throw refuse("recorded", "expected an RFC 3339 timestamp such as 2025-12-19T10:00:00Z.")
                 }
                 if let lastRecorded, stamp < lastRecorded {
-                    throw refuse("recorded", "expected a time at or after the log's last recorded time \(lastRecorded) (recorded never decreases); found \(stamp).")
+                    throw refuse(
+                        "recorded", "expected a time at or after the log's last recorded time \(lastRecorded) (recorded never decreases); found \(stamp).")
                 }
                 recorded = stamp
             }
@@ -220,14 +225,19 @@ public enum Appender {
             if storedByID[event.id] == nil { storedByID[event.id] = event }
         }
         if let torn = scanner.tornLine {
-            throw LedgerError(.invalid, file: path, line: torn.line, "the log ends with a torn line (no final newline); nothing is appended until `ctg repair \(path)` moves it aside.")
+            throw LedgerError(
+                .invalid, file: path, line: torn.line,
+                "the log ends with a torn line (no final newline); nothing is appended until `ctg repair \(path)` moves it aside.")
         }
         if let first = scanner.findings.first(where: { $0.severity == .error }) {
-            throw LedgerError(.invalid, file: path, line: first.line, seq: first.seq, member: first.member,
+            throw LedgerError(
+                .invalid, file: path, line: first.line, seq: first.seq, member: first.member,
                 "the log is invalid, so nothing is appended (run `ctg verify \(path)`): \(first.message)")
         }
         if scanner.sealed == false {
-            throw LedgerError(.invalid, file: path, "the log is not sealed; `ctg append` writes sealed lines onto a sealed or empty log. Make a sealed copy with `ctg seal \(path) --output FILE`.")
+            throw LedgerError(
+                .invalid, file: path,
+                "the log is not sealed; `ctg append` writes sealed lines onto a sealed or empty log. Make a sealed copy with `ctg seal \(path) --output FILE`.")
         }
         return Basis(
             lastSeq: scanner.lastSeq, lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, validator: validator,
@@ -288,7 +298,8 @@ public enum Appender {
         if case .failure(let error) = result {
             let restored = ftruncate(file.fd, off_t(original)) == 0 && fsync(file.fd) == 0
             var message = error.message + " Nothing was appended"
-            message += restored ? "; the log is as it was." : "; WARNING: the log could not be cut back to \(original) bytes (\(FileIO.reason())): run `ctg verify`."
+            message +=
+                restored ? "; the log is as it was." : "; WARNING: the log could not be cut back to \(original) bytes (\(FileIO.reason())): run `ctg verify`."
             throw LedgerError(.io, file: file.path, message)
         }
         if file.created { FileIO.syncDirectory(of: file.path) }

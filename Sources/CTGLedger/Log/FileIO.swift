@@ -89,7 +89,8 @@ enum FileIO {
         let why = reason()
         if !replacing || !moved { unlink(temporary) }
         guard moved else {
-            throw LedgerError(.io, file: path, replacing ? "cannot write the file: \(why)." : "cannot create the file (\(why)); it may have appeared meanwhile.")
+            throw LedgerError(
+                .io, file: path, replacing ? "cannot write the file: \(why)." : "cannot create the file (\(why)); it may have appeared meanwhile.")
         }
     }
 

@@ -34,7 +34,9 @@ struct LockedFile: ~Copyable {
                 }
                 if Double(LockedFile.monotonicNanoseconds()) / 1e9 > deadline {
                     close(fd)
-                    throw LedgerError(.io, file: path, "the log is locked by another process (an append in progress?) and stayed locked for \(Int(timeout)) seconds; try again.")
+                    throw LedgerError(
+                        .io, file: path,
+                        "the log is locked by another process (an append in progress?) and stayed locked for \(Int(timeout)) seconds; try again.")
                 }
                 usleep(2_000)
             }

@@ -227,7 +227,8 @@ extension LogIndex {
     func storedEvent(id: String, fd: Int32) -> Lookup {
         guard let offsets = offsets(forID: id) else { return .doubt }
         for offset in offsets {
-            guard let length = lineLength(at: offset, fd: fd), let event = LogIndex.event(at: Entry(offset: offset, length: length, seq: 0), fd: fd, anySeq: true)
+            guard let length = lineLength(at: offset, fd: fd),
+                let event = LogIndex.event(at: Entry(offset: offset, length: length, seq: 0), fd: fd, anySeq: true)
             else { return .doubt }
             if event.id == id { return .found(event) }
         }

@@ -62,8 +62,10 @@ struct LogScanner {
     }
 
     private func hashMismatch(_ number: Int, seq: Int, computed: String, found hash: String) -> Finding {
-        Finding(.error, rule: "chain", file: file, line: number, seq: seq, member: "hash",
-            "the line's content does not match its hash: it was changed after sealing (expected \(computed), the SHA-256 of the line before `,\"hash\":`; found \(hash)).")
+        Finding(
+            .error, rule: "chain", file: file, line: number, seq: seq, member: "hash",
+            "the line's content does not match its hash: it was changed after sealing (expected \(computed), the SHA-256 of the line before `,\"hash\":`; found \(hash))."
+        )
     }
 
     /// The `seq` of an event id already read, if any.
@@ -82,7 +84,9 @@ struct LogScanner {
         let number = raw.number
         guard raw.terminated else {
             tornLine = (number, raw.offset, raw.bytes.count)
-            fail(number, rule: "torn", "the last line has no final newline: it is a torn write (an interrupted append); it is not used. `ctg repair` moves it into a side file.")
+            fail(
+                number, rule: "torn",
+                "the last line has no final newline: it is a torn write (an interrupted append); it is not used. `ctg repair` moves it into a side file.")
             return nil
         }
         var bytes = raw.bytes
@@ -147,7 +151,8 @@ struct LogScanner {
             idSeqs[event.id] = event.seq
         }
         if let lastRecorded, event.recorded < lastRecorded {
-            fail(number, seq: event.seq, member: "recorded", rule: "envelope.recorded",
+            fail(
+                number, seq: event.seq, member: "recorded", rule: "envelope.recorded",
                 "expected a time at or after the previous line's \(lastRecorded) (recorded never decreases); found \(event.recorded).")
         }
         lastRecorded = max(lastRecorded ?? event.recorded, event.recorded)
@@ -159,7 +164,8 @@ struct LogScanner {
         let isSealed = event.prev != nil || event.hash != nil
         if sealed == nil { sealed = isSealed }
         guard sealed == isSealed else {
-            fail(number, seq: event.seq, member: isSealed ? "hash" : "prev", rule: "chain",
+            fail(
+                number, seq: event.seq, member: isSealed ? "hash" : "prev", rule: "chain",
                 isSealed
                     ? "this line is sealed but the lines before it are not; a log is sealed on every line or on none."
                     : "this line has no `prev` and `hash` but the log is sealed; every line of a sealed log carries them.")
@@ -170,17 +176,22 @@ struct LogScanner {
         defer { lastHash = event.hash }
         let expectedPrev = lastHash ?? LogScanner.zeroHash
         guard let prev = event.prev, isHex64(prev) else {
-            fail(number, seq: event.seq, member: "prev", rule: "chain", "expected the previous line's hash (64 lowercase hex digits); found \(event.prev.map { "\"\($0)\"" } ?? "nothing").")
+            fail(
+                number, seq: event.seq, member: "prev", rule: "chain",
+                "expected the previous line's hash (64 lowercase hex digits); found \(event.prev.map { "\"\($0)\"" } ?? "nothing").")
             return
         }
         if prev != expectedPrev {
-            fail(number, seq: event.seq, member: "prev", rule: "chain",
-                "the chain is broken: expected prev \(expectedPrev) (\(lastHash == nil ? "64 zeros on the first line" : "the hash of line \(number - 1)")); found \(prev).")
+            fail(
+                number, seq: event.seq, member: "prev", rule: "chain",
+                "the chain is broken: expected prev \(expectedPrev) (\(lastHash == nil ? "64 zeros on the first line" : "the hash of line \(number - 1)")); found \(prev)."
+            )
         }
         guard let hash = event.hash, isHex64(hash), event.object.members.last?.key == "hash",
             bytes.count > SealFormat.suffixLength, SealFormat.hasHashSuffix(bytes)
         else {
-            fail(number, seq: event.seq, member: "hash", rule: "chain",
+            fail(
+                number, seq: event.seq, member: "hash", rule: "chain",
                 "expected `\"hash\":\"<64 lowercase hex digits>\"` as the last member, written exactly as `,\"hash\":\"…\"}` at the end of the line.")
             return
         }

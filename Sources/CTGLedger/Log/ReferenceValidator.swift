@@ -82,7 +82,10 @@ struct ReferenceValidator {
         let index = conventions[event.convention] ?? ConventionIndex()
         if case .conventionRegistered = event.payload {
             if let first = index.registrationSeq {
-                refuse("type", "the convention \(event.convention) is already registered (seq \(first)); change it with an avenant or correct that event with event.corrected.")
+                refuse(
+                    "type",
+                    "the convention \(event.convention) is already registered (seq \(first)); change it with an avenant or correct that event with event.corrected."
+                )
             }
         } else if index.registrationSeq == nil {
             refuse("convention", "no convention.registered event for \(event.convention) comes before this event; register the convention first.")
@@ -114,7 +117,8 @@ struct ReferenceValidator {
             case .act(.avenant(let n)):
                 // A council may approve an avenant before its text is recorded as concluded.
                 if index.avenantSeqs[n] == nil && !draftAllowed {
-                    refuse(member, "expected an act of this convention; avenant n° \(n) is not recorded before this event (record its avenant.concluded first).")
+                    refuse(
+                        member, "expected an act of this convention; avenant n° \(n) is not recorded before this event (record its avenant.concluded first).")
                 }
             case .deliberation(let id):
                 if !index.deliberationIDs.contains(id) {
@@ -126,7 +130,9 @@ struct ReferenceValidator {
         case .conventionRegistered:
             break
         case .deliberationAdopted(let d):
-            if !parties.contains(d.party) { refuse("data.party", "expected a party of this convention (\(parties.sorted().joined(separator: ", "))); found \"\(d.party)\".") }
+            if !parties.contains(d.party) {
+                refuse("data.party", "expected a party of this convention (\(parties.sorted().joined(separator: ", "))); found \"\(d.party)\".")
+            }
             if index.deliberationIDs.contains(d.id) { refuse("data.id", "the délibération id \"\(d.id)\" is already used in this convention.") }
             checkAct(d.act, member: "data.act", draftAllowed: true)
         case .actTransmitted(let t):
@@ -143,7 +149,9 @@ struct ReferenceValidator {
                 checkChanges(event, avenant, history: index.history(event.convention), refuse: refuse)
             }
         case .terminationNotified(let notice):
-            if !parties.contains(notice.by) { refuse("data.by", "expected a party of this convention (\(parties.sorted().joined(separator: ", "))); found \"\(notice.by)\".") }
+            if !parties.contains(notice.by) {
+                refuse("data.by", "expected a party of this convention (\(parties.sorted().joined(separator: ", "))); found \"\(notice.by)\".")
+            }
             if index.noticeIDs.contains(notice.id) { refuse("data.id", "the notice id \"\(notice.id)\" is already used in this convention.") }
         case .terminationWithdrawn(let withdrawal):
             if !index.noticeIDs.contains(withdrawal.notice) {
@@ -200,4 +208,3 @@ extension Change {
         }
     }
 }
-

@@ -53,14 +53,18 @@ public enum Repair {
         if let first = errors.first {
             throw LedgerError(
                 .invalid, file: path, line: first.line, seq: first.seq, member: first.member,
-                "the log has \(errors.count) error\(errors.count == 1 ? "" : "s") that repair does not fix (it only moves a torn final line aside), so nothing was changed. First: \(first.message) Run `ctg verify \(path)` for the list.")
+                "the log has \(errors.count) error\(errors.count == 1 ? "" : "s") that repair does not fix (it only moves a torn final line aside), so nothing was changed. First: \(first.message) Run `ctg verify \(path)` for the list."
+            )
         }
         let size = try FileIO.size(file.fd, path: path)
         guard let torn = scanner.tornLine else {
             return RepairResult(sideFile: nil, line: nil, movedBytes: 0, size: size, lastSeq: scanner.lastSeq, head: scanner.lastHash)
         }
         guard torn.offset + torn.length == size else {
-            throw LedgerError(.io, file: path, "the log changed while it was read (it is \(size) bytes, the torn line ends at byte \(torn.offset + torn.length)); nothing was changed. Try again.")
+            throw LedgerError(
+                .io, file: path,
+                "the log changed while it was read (it is \(size) bytes, the torn line ends at byte \(torn.offset + torn.length)); nothing was changed. Try again."
+            )
         }
         var fragment = [UInt8](repeating: 0, count: torn.length)
         let read = fragment.withUnsafeMutableBytes { buffer in pread(file.fd, buffer.baseAddress!, torn.length, off_t(torn.offset)) }
@@ -78,7 +82,10 @@ public enum Repair {
         }
         let side = try writeSideFile(fragment, for: path, now: now)
         guard ftruncate(file.fd, off_t(torn.offset)) == 0, fsync(file.fd) == 0 else {
-            throw LedgerError(.io, file: path, "the torn line was copied to \(side) but the log could not be cut back to \(torn.offset) bytes: \(FileIO.reason()). The log still ends with the torn line; run `ctg repair \(path)` again.")
+            throw LedgerError(
+                .io, file: path,
+                "the torn line was copied to \(side) but the log could not be cut back to \(torn.offset) bytes: \(FileIO.reason()). The log still ends with the torn line; run `ctg repair \(path)` again."
+            )
         }
         return RepairResult(
             sideFile: side, line: torn.line, movedBytes: torn.length, size: torn.offset, lastSeq: scanner.lastSeq,

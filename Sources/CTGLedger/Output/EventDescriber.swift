@@ -4,7 +4,8 @@ public enum EventDescriber {
     public static func describe(_ event: Event) -> String {
         switch event.payload {
         case .conventionRegistered(let c):
-            return "Convention enregistrée : « \(c.title) » (\(c.territory)), du \(FrenchText.date(c.start)) au \(FrenchText.date(c.end)) ; \(FrenchText.count(c.parties.count, "partie", "parties")), \(FrenchText.count(c.elements.count, "élément", "éléments"))."
+            return
+                "Convention enregistrée : « \(c.title) » (\(c.territory)), du \(FrenchText.date(c.start)) au \(FrenchText.date(c.end)) ; \(FrenchText.count(c.parties.count, "partie", "parties")), \(FrenchText.count(c.elements.count, "élément", "éléments"))."
         case .deliberationAdopted(let d):
             var text = "Délibération n° \(d.number) (\(d.body), \(d.party)), séance du \(FrenchText.date(d.session)) : porte sur \(actName(d.act))"
             if let m = d.members {
@@ -13,7 +14,8 @@ public enum EventDescriber {
                 if !counts.isEmpty { text += " ; " + counts.joined(separator: ", ") }
             }
             if let v = d.votes {
-                text += " ; pour \(v.votesFor.map(String.init) ?? "?"), contre \(v.against.map(String.init) ?? "?"), abstentions \(v.abstain.map(String.init) ?? "?")"
+                text +=
+                    " ; pour \(v.votesFor.map(String.init) ?? "?"), contre \(v.against.map(String.init) ?? "?"), abstentions \(v.abstain.map(String.init) ?? "?")"
             }
             if d.unanimous == true { text += " ; à l'unanimité" }
             return text + "."
@@ -31,11 +33,13 @@ public enum EventDescriber {
             text += " ; " + a.changes.map(describe).joined(separator: " ; ")
             return text + "."
         case .terminationNotified(let n):
-            return "\(n.kind.frenchName.capitalizedFirst) notifiée par \(n.by) le \(FrenchText.date(n.sent)) ; dernier jour en vigueur : \(FrenchText.date(n.lastDayInForce))."
+            return
+                "\(n.kind.frenchName.capitalizedFirst) notifiée par \(n.by) le \(FrenchText.date(n.sent)) ; dernier jour en vigueur : \(FrenchText.date(n.lastDayInForce))."
         case .terminationWithdrawn(let w):
             return "Préavis \(w.notice) retiré le \(FrenchText.date(w.date))\(w.reason.map { " (\($0))" } ?? "")."
         case .stipulationAnnulled(let a):
-            return "Stipulation \(a.element) annulée par décision du \(FrenchText.date(a.date))\([a.court, a.reference].compactMap { $0 }.isEmpty ? "" : " (\([a.court, a.reference].compactMap { $0 }.joined(separator: ", ")))") : réputée non écrite."
+            return
+                "Stipulation \(a.element) annulée par décision du \(FrenchText.date(a.date))\([a.court, a.reference].compactMap { $0 }.isEmpty ? "" : " (\([a.court, a.reference].compactMap { $0 }.joined(separator: ", ")))") : réputée non écrite."
         case .eventCorrected(let c):
             return "Correction de l'événement \(c.target) : \(c.reason)."
         case .reviewHeld(let r):

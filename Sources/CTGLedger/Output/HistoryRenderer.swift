@@ -64,14 +64,18 @@ public enum HistoryRenderer {
         .object(
             JSONObject(pairs: [
                 ("element", .string(life.id)), ("title", .optional(life.title)),
-                ("life", .array(life.steps.map { step in
-                    .object(
-                        JSONObject(pairs: [
-                            ("kind", .string(step.kind.rawValue)), ("date", .string(step.date.description)),
-                            ("act", .optional(step.act?.description)), ("seq", .int(step.seq)), ("concluded", .bool(step.concluded)),
-                            ("detail", .optional(step.detail)), ("source", .optional(step.source)),
-                        ]))
-                })),
+                (
+                    "life",
+                    .array(
+                        life.steps.map { step in
+                            .object(
+                                JSONObject(pairs: [
+                                    ("kind", .string(step.kind.rawValue)), ("date", .string(step.date.description)),
+                                    ("act", .optional(step.act?.description)), ("seq", .int(step.seq)), ("concluded", .bool(step.concluded)),
+                                    ("detail", .optional(step.detail)), ("source", .optional(step.source)),
+                                ]))
+                        })
+                ),
             ]))
     }
 
@@ -80,7 +84,9 @@ public enum HistoryRenderer {
         let bullet = markdown ? "- " : "  - "
         var out: [String] = []
         out.append(markdown ? "# Changements de \(diff.from.convention)" : "Changements de \(diff.from.convention)")
-        out.append((markdown ? "" : "") + "Du \(FrenchText.date(diff.from.at)) (\(diff.from.status.french)) au \(FrenchText.date(diff.to.at)) (\(diff.to.status.french))")
+        out.append(
+            (markdown ? "" : "")
+                + "Du \(FrenchText.date(diff.from.at)) (\(diff.from.status.french)) au \(FrenchText.date(diff.to.at)) (\(diff.to.status.french))")
         if diff.from.end != diff.to.end, let end = diff.to.end {
             out.append("Fin de la convention : \(diff.from.end.map(FrenchText.date) ?? "inconnue") → \(FrenchText.date(end))")
         }
@@ -91,12 +97,19 @@ public enum HistoryRenderer {
             out += lines.map { bullet + $0 }
         }
         section("Ajoutés", diff.added.map { "\($0.element.id) — \($0.element.title) (\($0.introducedBy.frenchLabel), depuis \(FrenchText.onDate($0.since)))" })
-        section("Modifiés", diff.changed.map { "\($0.after.element.id) — \($0.after.element.title) (\($0.after.changedBy.map { "par \($0.frenchName)" } ?? "origine changée"), depuis \(FrenchText.onDate($0.after.since)))" })
-        section("Retirés", diff.removed.map { r in
-            let why = r.abrogation.map { a in a.by.map { "abrogé par \($0.frenchName) à compter du \(FrenchText.date(a.on))" } ?? "annulé (réputé non écrit)" }
-                ?? "ne s'applique plus (fin d'effet d'un avenant ou de la convention)"
-            return "\(r.element.element.id) — \(r.element.element.title) : \(why)"
-        })
+        section(
+            "Modifiés",
+            diff.changed.map {
+                "\($0.after.element.id) — \($0.after.element.title) (\($0.after.changedBy.map { "par \($0.frenchName)" } ?? "origine changée"), depuis \(FrenchText.onDate($0.after.since)))"
+            })
+        section(
+            "Retirés",
+            diff.removed.map { r in
+                let why =
+                    r.abrogation.map { a in a.by.map { "abrogé par \($0.frenchName) à compter du \(FrenchText.date(a.on))" } ?? "annulé (réputé non écrit)" }
+                    ?? "ne s'applique plus (fin d'effet d'un avenant ou de la convention)"
+                return "\(r.element.element.id) — \(r.element.element.title) : \(why)"
+            })
         if diff.added.isEmpty && diff.changed.isEmpty && diff.removed.isEmpty {
             out.append("")
             out.append("Aucun changement des stipulations entre ces deux dates.")
@@ -119,19 +132,27 @@ public enum HistoryRenderer {
                 ("status", .object(JSONObject(pairs: [("from", .string(diff.from.status.rawValue)), ("to", .string(diff.to.status.rawValue))]))),
                 ("end", .object(JSONObject(pairs: [("from", .optional(diff.from.end?.description)), ("to", .optional(diff.to.end?.description))]))),
                 ("added", .array(diff.added.map { .object(brief($0)) })),
-                ("changed", .array(diff.changed.map { c in
-                    var o = brief(c.after)
-                    o["before"] = .object(c.before.element.json)
-                    o["after"] = .object(c.after.element.json)
-                    return .object(o)
-                })),
-                ("removed", .array(diff.removed.map { r in
-                    var o = brief(r.element)
-                    o["by"] = r.abrogation.map { .string($0.by?.description ?? "annulment") } ?? .null
-                    o["on"] = .optional(r.abrogation?.on.description)
-                    o["reason"] = .string(r.abrogation == nil ? "lapsed" : (r.abrogation!.by == nil ? "annulled" : "abrogated"))
-                    return .object(o)
-                })),
+                (
+                    "changed",
+                    .array(
+                        diff.changed.map { c in
+                            var o = brief(c.after)
+                            o["before"] = .object(c.before.element.json)
+                            o["after"] = .object(c.after.element.json)
+                            return .object(o)
+                        })
+                ),
+                (
+                    "removed",
+                    .array(
+                        diff.removed.map { r in
+                            var o = brief(r.element)
+                            o["by"] = r.abrogation.map { .string($0.by?.description ?? "annulment") } ?? .null
+                            o["on"] = .optional(r.abrogation?.on.description)
+                            o["reason"] = .string(r.abrogation == nil ? "lapsed" : (r.abrogation!.by == nil ? "annulled" : "abrogated"))
+                            return .object(o)
+                        })
+                ),
             ]))
     }
 }

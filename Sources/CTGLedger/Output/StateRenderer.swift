@@ -68,22 +68,29 @@ public enum StateRenderer {
         }
         if let on = s.concludedOn { out.append("Conclue \(FrenchText.onDate(on)) (date de la dernière signature)") }
         if let t = s.termination {
-            var line = "\(t.kind.frenchName.capitalizedFirst) notifiée \(FrenchText.onDate(t.sent)) par \(s.parties.first { $0.id == t.by }?.name ?? t.by) : dernier jour en vigueur \(FrenchText.onDate(t.lastDayInForce))"
+            var line =
+                "\(t.kind.frenchName.capitalizedFirst) notifiée \(FrenchText.onDate(t.sent)) par \(s.parties.first { $0.id == t.by }?.name ?? t.by) : dernier jour en vigueur \(FrenchText.onDate(t.lastDayInForce))"
             if t.withdrawn { line += " (préavis retiré)" }
             out.append(line)
         }
         if !s.parties.isEmpty {
             out.append("")
             out.append("Parties :")
-            for p in s.parties { out.append("  - \(p.name) (\(FrenchText.partyKind(p.kind)))\(p.representative.map { ", représentée par \($0.name), \($0.role)" } ?? "")") }
+            for p in s.parties {
+                out.append("  - \(p.name) (\(FrenchText.partyKind(p.kind)))\(p.representative.map { ", représentée par \($0.name), \($0.role)" } ?? "")")
+            }
         }
         if s.status == .draft && !s.showsDraft {
             out.append("")
-            out.append("La convention n'est pas conclue (toutes les signatures ne sont pas enregistrées) : aucune stipulation ne s'applique. `--draft` montre le texte en projet.")
+            out.append(
+                "La convention n'est pas conclue (toutes les signatures ne sont pas enregistrées) : aucune stipulation ne s'applique. `--draft` montre le texte en projet."
+            )
         }
         if !s.elements.isEmpty {
             out.append("")
-            out.append(s.showsDraft ? "Texte en projet (\(FrenchText.count(s.elements.count, "élément", "éléments"))) :" : "Éléments en vigueur (\(s.elements.count)) :")
+            out.append(
+                s.showsDraft
+                    ? "Texte en projet (\(FrenchText.count(s.elements.count, "élément", "éléments"))) :" : "Éléments en vigueur (\(s.elements.count)) :")
             for e in s.elements {
                 var origin = e.introducedBy.frenchLabel
                 if let changed = e.changedBy { origin += ", modifié par \(changed.frenchName)" }
@@ -97,7 +104,8 @@ public enum StateRenderer {
             out.append("")
             out.append("Abrogés ou annulés (\(s.abrogated.count)) :")
             for a in s.abrogated {
-                let how = a.by.map { "abrogé par \($0.frenchName) à compter du \(FrenchText.date(a.on))" }
+                let how =
+                    a.by.map { "abrogé par \($0.frenchName) à compter du \(FrenchText.date(a.on))" }
                     ?? "annulé par décision de justice du \(FrenchText.date(a.on)), réputé non écrit"
                 out.append("  - \(a.id)\(a.title.map { " — \($0)" } ?? "") : \(how)")
             }
@@ -130,7 +138,9 @@ public enum StateRenderer {
         if let start = s.start, let end = s.end { out.append("- **Période** : du \(FrenchText.date(start)) au \(FrenchText.date(end))") }
         if let on = s.concludedOn { out.append("- **Conclue** \(FrenchText.onDate(on))") }
         if let t = s.termination {
-            out.append("- **\(t.kind.frenchName.capitalizedFirst)** notifiée \(FrenchText.onDate(t.sent)) : dernier jour en vigueur \(FrenchText.onDate(t.lastDayInForce))\(t.withdrawn ? " (préavis retiré)" : "")")
+            out.append(
+                "- **\(t.kind.frenchName.capitalizedFirst)** notifiée \(FrenchText.onDate(t.sent)) : dernier jour en vigueur \(FrenchText.onDate(t.lastDayInForce))\(t.withdrawn ? " (préavis retiré)" : "")"
+            )
         }
         if !s.parties.isEmpty {
             out.append("")
@@ -147,7 +157,8 @@ public enum StateRenderer {
             for e in s.elements {
                 var origin = e.introducedBy.frenchLabel
                 if let changed = e.changedBy { origin += ", modifié par \(changed.frenchName)" }
-                out.append("| `\(e.element.id)` | \(cell(e.element.title)) | \(origin) | \(FrenchText.date(e.since)) | \(cell(e.element.field("echeance") ?? "")) |")
+                out.append(
+                    "| `\(e.element.id)` | \(cell(e.element.title)) | \(origin) | \(FrenchText.date(e.since)) | \(cell(e.element.field("echeance") ?? "")) |")
             }
         }
         if !s.abrogated.isEmpty {
@@ -155,7 +166,9 @@ public enum StateRenderer {
             out.append("## Abrogés ou annulés")
             out.append("")
             for a in s.abrogated {
-                let how = a.by.map { "abrogé par \($0.frenchName) à compter du \(FrenchText.date(a.on))" } ?? "annulé (réputé non écrit), décision du \(FrenchText.date(a.on))"
+                let how =
+                    a.by.map { "abrogé par \($0.frenchName) à compter du \(FrenchText.date(a.on))" }
+                    ?? "annulé (réputé non écrit), décision du \(FrenchText.date(a.on))"
                 out.append("- `\(a.id)`\(a.title.map { " — \(cell($0))" } ?? "") : \(how)")
             }
         }
@@ -164,7 +177,9 @@ public enum StateRenderer {
             out.append("## Avenants")
             out.append("")
             for a in s.avenants {
-                out.append("- avenant n° \(a.number) — \(cell(a.title)) : effet du \(FrenchText.date(a.effectiveFrom))\(a.effectiveUntil.map { " au \(FrenchText.date($0))" } ?? "") ; \(a.concluded ? "conclu" : "non conclu")")
+                out.append(
+                    "- avenant n° \(a.number) — \(cell(a.title)) : effet du \(FrenchText.date(a.effectiveFrom))\(a.effectiveUntil.map { " au \(FrenchText.date($0))" } ?? "") ; \(a.concluded ? "conclu" : "non conclu")"
+                )
             }
         }
         if !s.warnings.isEmpty {

@@ -25,7 +25,9 @@ struct ContentFold {
         parties = data.parties
         for element in data.elements {
             if elements[element.id] != nil {
-                warnings.append(ProjectionWarning(seq: registration.event.seq, message: "the element id \(element.id) appears twice in the registration; the first one counts."))
+                warnings.append(
+                    ProjectionWarning(
+                        seq: registration.event.seq, message: "the element id \(element.id) appears twice in the registration; the first one counts."))
                 continue
             }
             elements[element.id] = ElementState(element: element, introducedBy: .convention, since: data.start)

@@ -64,7 +64,9 @@ public struct ConventionHistory: Sendable {
                 events[index].object["data"] = correction.data
                 corrections[target.id] = (event.seq, correction.reason)
             } catch {
-                warn(event.seq, "the replacement data for \"\(correction.target)\" is not valid for \(target.type.rawValue) (\(error.description)); it is ignored.")
+                warn(
+                    event.seq,
+                    "the replacement data for \"\(correction.target)\" is not valid for \(target.type.rawValue) (\(error.description)); it is ignored.")
             }
         }
     }

@@ -25,9 +25,12 @@ enum ChronologyRules {
             for (index, party) in signed.parties.enumerated() {
                 guard let first = firstSession[party]?[.act(signed.act)], first > signed.date else { continue }
                 findings.append(
-                    .warning(event, rule: "signature.authorised", member: "data.parties[\(index)]",
+                    .warning(
+                        event, rule: "signature.authorised", member: "data.parties[\(index)]",
                         "\(party) signed \(signed.act.frenchName) on \(signed.date), before its council authorised it (first délibération on that act: \(first)).",
-                        citation: "CGCT L2122-21 and L5211-9 (the executive signs under the council's authorisation); seed 004, parties (« dûment autorisé à signer … par délibération »)"))
+                        citation:
+                            "CGCT L2122-21 and L5211-9 (the executive signs under the council's authorisation); seed 004, parties (« dûment autorisé à signer … par délibération »)"
+                    ))
             }
         }
         return findings
@@ -41,13 +44,15 @@ enum ChronologyRules {
             guard case .actTransmitted(let t) = event.payload else { continue }
             if let received = t.received, received < t.sent {
                 findings.append(
-                    .warning(event, rule: "transmission.dates", member: "data.received",
+                    .warning(
+                        event, rule: "transmission.dates", member: "data.received",
                         "\(t.act) was received by the préfecture on \(received), before it was sent (\(t.sent)).",
                         citation: "CGCT L2131-1"))
             }
             if case .deliberation(let id) = t.act, let session = sessions[id], t.sent < session {
                 findings.append(
-                    .warning(event, rule: "transmission.dates", member: "data.sent",
+                    .warning(
+                        event, rule: "transmission.dates", member: "data.sent",
                         "the délibération \(id) was sent to the préfecture on \(t.sent), before the session that adopted it (\(session)).",
                         citation: "CGCT L2131-1"))
             }
@@ -64,7 +69,8 @@ enum ChronologyRules {
             if number > expected {
                 let missing = expected == number - 1 ? "n° \(expected) is" : "n° \(expected) to \(number - 1) are"
                 findings.append(
-                    .warning(record.event, rule: "avenant.numbering", member: "data.number",
+                    .warning(
+                        record.event, rule: "avenant.numbering", member: "data.number",
                         "avenant n° \(number) is recorded but avenant \(missing) not: avenants are numbered 1, 2, 3… without gaps.",
                         citation: "seed 004, art. 11 (every change by an avenant); EVENTS.md §1.5"))
             }
@@ -85,7 +91,9 @@ enum ChronologyRules {
                 findings.append(.warning(record.event, rule: "avenant.period", member: member, message, citation: "seed 004, art. 10 and 11"))
             }
             if avenant.effectiveFrom < start || avenant.effectiveFrom > end {
-                warn("data.effective_from", "avenant n° \(avenant.number) takes effect on \(avenant.effectiveFrom), outside the convention's period (\(start) to \(end)).")
+                warn(
+                    "data.effective_from",
+                    "avenant n° \(avenant.number) takes effect on \(avenant.effectiveFrom), outside the convention's period (\(start) to \(end)).")
             }
             if let until = avenant.effectiveUntil {
                 var ownEnd = end
@@ -122,7 +130,8 @@ enum ChronologyRules {
                     default: verb = "abrogates again"
                     }
                     findings.append(
-                        .warning(record.event, rule: "element.after-abrogation", member: "data.changes[\(index)]",
+                        .warning(
+                            record.event, rule: "element.after-abrogation", member: "data.changes[\(index)]",
                             "avenant n° \(avenant.number) \(verb) \(id) from \(avenant.effectiveFrom), but avenant n° \(gone.number) abrogated it from \(gone.from); an abrogated element can only come back by an `add`.",
                             citation: "EVENTS.md §5.6; seed 004, art. 11"))
                     continue

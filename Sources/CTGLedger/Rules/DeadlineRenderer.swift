@@ -36,13 +36,17 @@ enum DeadlineRenderer {
             lines.append("")
             lines.append("Échéances non datées :")
             for deadline in undated {
-                lines.append("- \(deadline.key ?? "") : \(deadline.title) — échéance écrite « \(deadline.echeance ?? "") » ; avancement : \(progress(deadline.progress))")
+                lines.append(
+                    "- \(deadline.key ?? "") : \(deadline.title) — échéance écrite « \(deadline.echeance ?? "") » ; avancement : \(progress(deadline.progress))"
+                )
             }
         }
         if !s.withoutEcheance.isEmpty {
             lines.append("")
             let list = s.withoutEcheance.count <= 10 ? " : " + s.withoutEcheance.joined(separator: ", ") : ""
-            lines.append("\(FrenchText.count(s.withoutEcheance.count, "fiche ou action en vigueur n'indique", "fiches ou actions en vigueur n'indiquent")) pas d'échéance\(list).")
+            lines.append(
+                "\(FrenchText.count(s.withoutEcheance.count, "fiche ou action en vigueur n'indique", "fiches ou actions en vigueur n'indiquent")) pas d'échéance\(list)."
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -55,18 +55,23 @@ public enum Deadlines {
         let effectiveEnd = min(end, notices.compactMap(\.date).min() ?? end)
         if effectiveEnd == end {
             found.append(
-                Deadline(kind: .end, date: end, key: nil, title: "fin de la convention (dernier jour en vigueur)",
-                    detail: end == registration.data.end ? "date de fin du texte" : "date de fin prolongée par avenant (texte initial : \(FrenchText.date(registration.data.end)))",
+                Deadline(
+                    kind: .end, date: end, key: nil, title: "fin de la convention (dernier jour en vigueur)",
+                    detail: end == registration.data.end
+                        ? "date de fin du texte" : "date de fin prolongée par avenant (texte initial : \(FrenchText.date(registration.data.end)))",
                     citation: "seed 004, art. 10"))
             if let send = latestNotice(months: 6, endingBy: end) {
-                var detail = "préavis de 6 mois : une dénonciation envoyée ce jour expire le \(FrenchText.date(send.adding(months: 6) ?? send)) ; envoyée le lendemain, elle expirerait après le \(FrenchText.date(end))"
+                var detail =
+                    "préavis de 6 mois : une dénonciation envoyée ce jour expire le \(FrenchText.date(send.adding(months: 6) ?? send)) ; envoyée le lendemain, elle expirerait après le \(FrenchText.date(end))"
                 if !WorkingDays.isWorkingDay(send) {
                     var before = send.previous
                     while !WorkingDays.isWorkingDay(before) { before = before.previous }
-                    detail += " ; ce jour n'est pas ouvré et l'art. 642 al. 2 ne reporte pas un jour d'envoi : dernier jour ouvré avant, le \(FrenchText.date(before))"
+                    detail +=
+                        " ; ce jour n'est pas ouvré et l'art. 642 al. 2 ne reporte pas un jour d'envoi : dernier jour ouvré avant, le \(FrenchText.date(before))"
                 }
                 found.append(
-                    Deadline(kind: .denunciationLatest, date: send, key: nil,
+                    Deadline(
+                        kind: .denunciationLatest, date: send, key: nil,
                         title: "dernier jour pour envoyer une dénonciation prenant effet avant la fin de la convention",
                         detail: detail, citation: "seed 004, art. 12 ; CPC art. 641"))
             }
@@ -168,21 +173,25 @@ public enum Deadlines {
         var year = 1
         while let yearStart = start.adding(months: 12 * (year - 1)), let yearEnd = start.adding(months: 12 * year)?.previous, yearEnd < lastDay {
             result.append(
-                Deadline(kind: .pointEtape, date: yearEnd, key: "annee-\(year)",
+                Deadline(
+                    kind: .pointEtape, date: yearEnd, key: "annee-\(year)",
                     title: "point d'étape annuel (année \(year) de la convention)",
-                    detail: "à tenir en comité de pilotage au plus tard le dernier jour de l'année \(year), du \(FrenchText.date(yearStart)) au \(FrenchText.date(yearEnd))",
+                    detail:
+                        "à tenir en comité de pilotage au plus tard le dernier jour de l'année \(year), du \(FrenchText.date(yearStart)) au \(FrenchText.date(yearEnd))",
                     citation: "seed 004, art. 9", held: firstHeld(.pointEtape, from: yearStart, through: yearEnd)))
             year += 1
         }
         let middle = start.adding(days: start.days(to: end) / 2) ?? start
         if middle <= lastDay {
             result.append(
-                Deadline(kind: .bilanIntermediaire, date: middle, key: nil, title: "bilan intermédiaire (mi-parcours)",
+                Deadline(
+                    kind: .bilanIntermediaire, date: middle, key: nil, title: "bilan intermédiaire (mi-parcours)",
                     detail: "milieu de la période du \(FrenchText.date(start)) au \(FrenchText.date(end))",
                     citation: "seed 004, art. 9", held: firstHeld(.bilanIntermediaire)))
         }
         result.append(
-            Deadline(kind: .bilanFinal, date: lastDay, key: nil, title: "bilan final (fin de période, préparation du renouvellement)",
+            Deadline(
+                kind: .bilanFinal, date: lastDay, key: nil, title: "bilan final (fin de période, préparation du renouvellement)",
                 detail: "au plus tard le dernier jour en vigueur", citation: "seed 004, art. 9", held: firstHeld(.bilanFinal)))
         return result
     }

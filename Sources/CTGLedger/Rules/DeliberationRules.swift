@@ -13,7 +13,8 @@ enum DeliberationRules {
             guard let m = d.members, let present = m.present, let proxies = m.proxies, let voting = m.voting,
                 present + proxies != voting
             else { return nil }
-            return .warning(event, rule: "members.sum", member: "data.members",
+            return .warning(
+                event, rule: "members.sum", member: "data.members",
                 "délibération \(d.number): present (\(present)) + proxies (\(proxies)) = \(present + proxies), but voting members are \(voting).",
                 citation: "CGCT L2121-20 (vote by proxy)")
         }
@@ -25,7 +26,8 @@ enum DeliberationRules {
             guard let v = d.votes, v.votesFor != nil, let voting = d.members?.voting else { return nil }
             let cast = (v.votesFor ?? 0) + (v.against ?? 0) + (v.abstain ?? 0)
             guard cast != voting else { return nil }
-            return .warning(event, rule: "votes.sum", member: "data.votes",
+            return .warning(
+                event, rule: "votes.sum", member: "data.votes",
                 "délibération \(d.number): for (\(v.votesFor ?? 0)) + against (\(v.against ?? 0)) + abstentions (\(v.abstain ?? 0)) = \(cast), but voting members are \(voting).",
                 citation: "CGCT L2121-20")
         }
@@ -37,7 +39,8 @@ enum DeliberationRules {
             guard let inOffice = d.members?.inOffice, let present = d.members?.present, inOffice > 0,
                 present * 2 <= inOffice
             else { return nil }
-            return .warning(event, rule: "quorum", member: "data.members.present",
+            return .warning(
+                event, rule: "quorum", member: "data.members.present",
                 "délibération \(d.number): \(present) members present out of \(inOffice) in office; the council deliberates validly only when more than half (at least \(inOffice / 2 + 1)) are present, proxies not counted, unless this is the session convened again at least three days after a session without quorum (L2121-17 al. 2).",
                 citation: "CGCT L2121-17 al. 1")
         }
@@ -56,7 +59,8 @@ enum DeliberationRules {
         history.deliberations.compactMap { event, d in
             guard let convocation = d.convocation else { return nil }
             if convocation >= d.session {
-                return .warning(event, rule: "convocation.delay", member: "data.convocation",
+                return .warning(
+                    event, rule: "convocation.delay", member: "data.convocation",
                     "délibération \(d.number): the convocation (\(convocation)) is not before the session (\(d.session)).",
                     citation: "CGCT L2121-10 to L2121-12")
             }
@@ -71,12 +75,17 @@ enum DeliberationRules {
             case (.commune, let population?):
                 (required, citation, basis) = (3, "CGCT L2121-11", "a commune of fewer than 3 500 inhabitants (\(population))")
             case (.commune, nil):
-                (required, citation, basis) = (3, "CGCT L2121-11 and L2121-12", "a commune whose population is not recorded (3 clear days at least, 5 if it has 3 500 inhabitants or more)")
+                (required, citation, basis) = (
+                    3, "CGCT L2121-11 and L2121-12", "a commune whose population is not recorded (3 clear days at least, 5 if it has 3 500 inhabitants or more)"
+                )
             default:
-                (required, citation, basis) = (3, "CGCT L5211-1, L2121-11 and L2121-12", "an EPCI (3 clear days at least, 5 if a member commune has 3 500 inhabitants or more)")
+                (required, citation, basis) = (
+                    3, "CGCT L5211-1, L2121-11 and L2121-12", "an EPCI (3 clear days at least, 5 if a member commune has 3 500 inhabitants or more)"
+                )
             }
             guard clear < required else { return nil }
-            return .warning(event, rule: "convocation.delay", member: "data.convocation",
+            return .warning(
+                event, rule: "convocation.delay", member: "data.convocation",
                 "délibération \(d.number): convocation on \(convocation), session on \(d.session): \(clear) clear day\(clear == 1 ? "" : "s") between them; \(basis) requires \(required), unless urgency was declared (at least 1 clear day, the council then deciding on the urgency).",
                 citation: citation)
         }

@@ -17,7 +17,8 @@ enum DurationRules {
         let limit = limit(start: data.start)
         guard data.end > limit else { return [] }
         return [
-            .warning(registration.event, rule: "duration.max", member: "data.end",
+            .warning(
+                registration.event, rule: "duration.max", member: "data.end",
                 "the convention ends on \(data.end), after \(limit) (31 December of the start year + 4).",
                 citation: "seed 004, art. 10")
         ]
@@ -33,7 +34,8 @@ enum DurationRules {
             for (index, change) in record.avenant.changes.enumerated() {
                 guard case .extend(let end) = change, end > limit else { continue }
                 findings.append(
-                    .warning(record.event, rule: "duration.extend", member: "data.changes[\(index)].end",
+                    .warning(
+                        record.event, rule: "duration.extend", member: "data.changes[\(index)].end",
                         "avenant n° \(record.avenant.number) extends the convention to \(end), beyond \(limit) (31 December of the start year + 4); the convention can only be renewed by express renewal, not prolonged past that date by an avenant.",
                         citation: "seed 004, art. 10"))
             }

@@ -51,8 +51,10 @@ public enum EcheanceParser {
 
     /// « 1er », « premier », « 1 » → 1; « 2e », « 2eme », « second », « deuxieme » → 2; and so on to 4.
     private static func ordinal(_ word: String) -> Int? {
-        let names = [["1", "1er", "1ere", "premier", "premiere"], ["2", "2e", "2eme", "2nd", "2nde", "second", "seconde", "deuxieme"],
-            ["3", "3e", "3eme", "troisieme"], ["4", "4e", "4eme", "quatrieme"]]
+        let names = [
+            ["1", "1er", "1ere", "premier", "premiere"], ["2", "2e", "2eme", "2nd", "2nde", "second", "seconde", "deuxieme"],
+            ["3", "3e", "3eme", "troisieme"], ["4", "4e", "4eme", "quatrieme"],
+        ]
         return names.firstIndex { $0.contains(word) }.map { $0 + 1 }
     }
 

@@ -26,7 +26,8 @@ enum IdentifierRules {
 
     private static func sirenFinding(_ party: Party, _ event: Event, member: String) -> Finding? {
         guard let siren = party.siren, !SIREN.isValid(siren) else { return nil }
-        return .warning(event, rule: "siren.check", member: member,
+        return .warning(
+            event, rule: "siren.check", member: member,
             "the SIREN \(siren) of \(party.name) (\(party.id)) fails its check digit; a digit is probably mistyped.",
             citation: sirenCitation)
     }
@@ -89,7 +90,8 @@ enum IdentifierRules {
         let expected = code == "2A" || code == "2B" ? "20" : String(code.prefix(2))
         guard expected != fromSIREN else { return nil }
         let body = digits[1] == UInt8(ascii: "1") ? "a commune" : "a département"
-        return "its department code \(id.department) disagrees with its SIREN \(id.siren), which is \(body)'s of department \(fromSIREN) (21/22 + department + …)."
+        return
+            "its department code \(id.department) disagrees with its SIREN \(id.siren), which is \(body)'s of department \(fromSIREN) (21/22 + department + …)."
     }
 
     /// The internal number as @ctes writes it (underscores for hyphens, spaces and slashes, uppercase),

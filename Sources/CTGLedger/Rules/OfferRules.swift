@@ -49,11 +49,13 @@ enum OfferRules {
                 let equipements = elements.filter { $0.kind == .equipement && belongs($0, to: commune.key) }
                 guard !equipements.isEmpty, !equipements.contains(where: isRelais) else { continue }
                 reported.insert(commune.key)
-                let event = history.avenants.first { $0.avenant.effectiveFrom == date || $0.avenant.effectiveUntil?.next == date }?.event
+                let event =
+                    history.avenants.first { $0.avenant.effectiveFrom == date || $0.avenant.effectiveUntil?.next == date }?.event
                     ?? registration.event
                 let size = commune.population.map { "\($0) inhabitants" } ?? "« \(commune.populationClass ?? "") » inhabitants"
                 findings.append(
-                    .warning(event, rule: "offer.rpe", member: nil,
+                    .warning(
+                        event, rule: "offer.rpe", member: nil,
                         "on \(date) the commune \(commune.name) (\(size)) lists \(equipements.count) équipement\(equipements.count == 1 ? "" : "s") but no relais petite enfance (RPE), which a commune of more than 10 000 inhabitants must have from 1 January 2026.",
                         citation: citation))
             }

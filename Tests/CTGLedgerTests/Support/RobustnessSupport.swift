@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CTGLedger
 
 /// Deterministic SplitMix64 generator, so that property tests reproduce.
