@@ -19,11 +19,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 kills="${1:-300}"
 RANDOM="${2:-$RANDOM}"
-ctg="${CTG:-}"
-if [[ -z "$ctg" ]]; then
-    swift build -c release --product ctg >/dev/null
-    ctg="$(swift build -c release --show-bin-path)/ctg"
-fi
+source Tools/ctg-binary.sh
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/ctg-crash.XXXXXX")"
 log="$work/crash.jsonl"

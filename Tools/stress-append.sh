@@ -17,11 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 workers="${1:-8}"
 per_worker="${2:-500}"
-ctg="${CTG:-}"
-if [[ -z "$ctg" ]]; then
-    swift build -c release --product ctg >/dev/null
-    ctg="$(swift build -c release --show-bin-path)/ctg"
-fi
+source Tools/ctg-binary.sh
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/ctg-stress.XXXXXX")"
 log="$work/stress.jsonl"
