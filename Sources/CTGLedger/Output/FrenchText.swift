@@ -12,6 +12,13 @@ public enum FrenchText {
     /// « le 15 décembre 2025 ».
     public static func onDate(_ date: CivilDate) -> String { "le " + self.date(date) }
 
+    /// « selon le registre à la fin du 1er mars 2026 (UTC) », or « … au 2026-03-01T10:00:00Z » for another instant:
+    /// how a projection as of K is introduced.
+    public static func asOf(_ k: Timestamp) -> String {
+        if k == Timestamp.endOfDay(k.utcDate) { return "selon le registre à la fin du \(date(k.utcDate)) (UTC)" }
+        return "selon le registre au \(k)"
+    }
+
     /// French names of party kinds.
     public static func partyKind(_ kind: Party.Kind) -> String {
         switch kind {

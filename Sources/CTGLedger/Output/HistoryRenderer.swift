@@ -2,7 +2,7 @@
 public enum HistoryRenderer {
     /// A convention's events in order, in French.
     public static func text(_ history: ConventionHistory) -> String {
-        var out = ["Historique de \(history.convention)\(history.asOf.map { " (selon le registre au \($0))" } ?? "") :"]
+        var out = ["Historique de \(history.convention)\(history.asOf.map { " (\(FrenchText.asOf($0)))" } ?? "") :"]
         for event in history.events {
             var line = "  seq \(event.seq) — \(FrenchText.date(event.effective)) — \(EventDescriber.describe(event))"
             if let correction = history.corrections[event.id] { line += " (corrigé par seq \(correction.seq) : \(correction.reason))" }

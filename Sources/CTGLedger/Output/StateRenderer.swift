@@ -61,7 +61,7 @@ public enum StateRenderer {
         var out: [String] = []
         out.append("\(s.title ?? "Convention") (\(s.convention))")
         var when = "État au \(FrenchText.date(s.at))"
-        if let asOf = s.asOf { when += ", selon le registre au \(asOf)" }
+        if let asOf = s.asOf { when += ", " + FrenchText.asOf(asOf) }
         out.append("\(when) : \(s.status.french)")
         if let start = s.start, let end = s.end {
             out.append("Période : du \(FrenchText.date(start)) au \(FrenchText.date(end))")
@@ -134,7 +134,7 @@ public enum StateRenderer {
         var out: [String] = []
         out.append("# \(s.title ?? "Convention") (`\(s.convention)`)")
         out.append("")
-        out.append("- **État au \(FrenchText.date(s.at))** : \(s.status.french)\(s.asOf.map { " (selon le registre au \($0))" } ?? "")")
+        out.append("- **État au \(FrenchText.date(s.at))** : \(s.status.french)\(s.asOf.map { " (\(FrenchText.asOf($0)))" } ?? "")")
         if let start = s.start, let end = s.end { out.append("- **Période** : du \(FrenchText.date(start)) au \(FrenchText.date(end))") }
         if let on = s.concludedOn { out.append("- **Conclue** \(FrenchText.onDate(on))") }
         if let t = s.termination {
