@@ -209,7 +209,13 @@ struct LogScanner {
     }
 
     private func isHex64(_ s: String) -> Bool {
-        s.utf8.count == 64 && s.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }
+        var text = s
+        // Twice per line of a log: read the contiguous bytes rather than iterate the UTF-8 view.
+        return text.withUTF8 { bytes in
+            guard bytes.count == 64 else { return false }
+            for byte in bytes where !((byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 102)) { return false }
+            return true
+        }
     }
 }
 
