@@ -32,7 +32,7 @@ enum OfferRules {
     /// relais is recognised by « relais petite enfance », « RPE » (or the former « relais assistants
     /// maternels », « RAM ») in its title or `type`.
     static func relaisPetiteEnfance(_ history: ConventionHistory) -> [Finding] {
-        guard let registration = history.registration else { return [] }
+        guard let registration = history.registration, mayConcernALargeCommune(history) else { return [] }
         var dates = [max(registration.data.start, rpeDate)]
         for record in history.avenants {
             dates.append(record.avenant.effectiveFrom)
@@ -91,6 +91,25 @@ enum OfferRules {
     }
 
     /// More than 10 000 inhabitants, from the population or the table's class (« + 10 000 », « 12500 »).
+    /// A cheap look before projecting the text at several dates: some commune may have more than
+    /// 10 000 inhabitants (a party's population, or a competence table) and some act lists équipements.
+    static func mayConcernALargeCommune(_ history: ConventionHistory) -> Bool {
+        var elements = history.registration?.data.elements ?? []
+        var parties = history.knownParties
+        for record in history.avenants {
+            for change in record.avenant.changes {
+                switch change {
+                case .add(let element), .replace(_, let element): elements.append(element)
+                case .addParty(let party): parties.append(party)
+                default: break
+                }
+            }
+        }
+        let large = parties.contains { $0.kind == .commune && ($0.population ?? 0) > 10_000 }
+            || elements.contains { $0.id.hasPrefix("sppe-competences:") }
+        return large && elements.contains { $0.kind == .equipement }
+    }
+
     static func isAbove10000(_ commune: Commune) -> Bool {
         if let population = commune.population { return population > 10_000 }
         guard let text = commune.populationClass else { return false }
