@@ -105,7 +105,8 @@ enum OfferRules {
                 }
             }
         }
-        let large = parties.contains { $0.kind == .commune && ($0.population ?? 0) > 10_000 }
+        let large =
+            parties.contains { $0.kind == .commune && ($0.population ?? 0) > 10_000 }
             || elements.contains { $0.id.hasPrefix("sppe-competences:") }
         return large && elements.contains { $0.kind == .equipement }
     }
