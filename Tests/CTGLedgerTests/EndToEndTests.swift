@@ -57,7 +57,7 @@ import Testing
         let log = try sealedExample(in: dir)
         let perWriter = 15
         let group = DispatchGroup()
-        let failures = OutputBuffer()
+        let failures = LockedBox("")
         for writer in ["a", "b"] {
             group.enter()
             DispatchQueue.global().async {
@@ -65,9 +65,9 @@ import Testing
                 for i in 0..<perWriter {
                     do {
                         let outcome = try CTG.process(["append", log], stdin: Self.review("\(writer)\(i)"))
-                        if outcome.code != 0 { failures.append(outcome.err) }
+                        if outcome.code != 0 { failures.mutate { $0 += outcome.err } }
                     } catch {
-                        failures.append("\(error)")
+                        failures.mutate { $0 += "\(error)" }
                     }
                 }
             }

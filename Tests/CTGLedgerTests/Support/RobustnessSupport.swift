@@ -60,17 +60,14 @@ enum TestSupport {
         #"{"id":"\#(id)","convention":"ctg-plateau-2026","type":"review.held","effective":"2026-06-30","data":{"kind":"copil","date":"2026-06-30","summary":"\#(summary)"}}"#
     }
 
-    /// The built `ctg` executable: next to the test bundle, else `.build/debug/ctg`.
+    /// The built `ctg` executable (see `CTG.binary`); records an issue when it is not built.
     static func ctgExecutable() throws -> URL {
-        let candidates = [
-            Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("ctg"),
-            repositoryRoot.appendingPathComponent(".build/debug/ctg"),
-        ]
-        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            Issue.record("the ctg executable was not found (run `swift build`); looked in \(candidates.map(\.path))")
+        let binary = CTG.binary
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            Issue.record("the ctg executable was not found (run `swift build`); looked for \(binary)")
             throw CancellationError()
         }
-        return found
+        return URL(fileURLWithPath: binary)
     }
 
     /// What a finished process did.
@@ -135,6 +132,11 @@ final class LockedBox<Value>: @unchecked Sendable {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
     }
+
+    /// Changes the value in one step under the lock (`value += x` would read and write separately).
+    func mutate(_ body: (inout Value) -> Void) {
+        lock.withLock { body(&stored) }
+    }
 }
 
 /// Runs `ctg` in-process and keeps what it printed.
@@ -145,13 +147,9 @@ struct CommandRun {
 
     /// Runs `ctg arguments…` with `input` as standard input and a fixed clock.
     init(_ arguments: [String], input: [UInt8] = [], now: Timestamp = Timestamp(rfc3339: "2029-06-01T12:00:00Z")!) {
-        let out = LockedBox("")
-        let err = LockedBox("")
-        let io = CommandIO(
-            readInput: { input }, out: { out.value += $0 }, err: { err.value += $0 }, now: { now },
-            today: { CivilDate("2029-06-01")! })
-        status = CommandLineTool.run(arguments, io: io)
-        stdout = out.value
-        stderr = err.value
+        let outcome = CTG.run(arguments, input: input, now: now, today: CivilDate("2029-06-01")!)
+        status = outcome.code
+        stdout = outcome.out
+        stderr = outcome.err
     }
 }

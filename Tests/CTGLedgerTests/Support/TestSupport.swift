@@ -36,25 +36,21 @@ struct CommandOutcome {
     var err: String
 }
 
-/// A thread-safe text buffer for captured output.
-final class OutputBuffer: @unchecked Sendable {
-    private let lock = NSLock()
-    private var text = ""
-    func append(_ s: String) { lock.lock(); text += s; lock.unlock() }
-    var value: String { lock.lock(); defer { lock.unlock() }; return text }
-}
-
 enum CTG {
     /// Runs `ctg` in-process with the given standard input, clock and today.
     static func run(
         _ arguments: [String], stdin: String = "", now: String = "2026-11-23T10:00:00Z", today: String = "2026-11-23"
     ) -> CommandOutcome {
-        let out = OutputBuffer()
-        let err = OutputBuffer()
-        let input = Array(stdin.utf8)
+        run(arguments, input: Array(stdin.utf8), now: Timestamp(rfc3339: now)!, today: CivilDate(today)!)
+    }
+
+    /// Runs `ctg` in-process with raw bytes on standard input (hostile input included).
+    static func run(_ arguments: [String], input: [UInt8], now: Timestamp, today: CivilDate) -> CommandOutcome {
+        let out = LockedBox("")
+        let err = LockedBox("")
         let io = CommandIO(
-            readInput: { () throws(LedgerError) in input }, out: { out.append($0) }, err: { err.append($0) },
-            now: { Timestamp(rfc3339: now)! }, today: { CivilDate(today)! })
+            readInput: { () throws(LedgerError) in input }, out: { text in out.mutate { $0 += text } }, err: { text in err.mutate { $0 += text } },
+            now: { now }, today: { today })
         let code = CommandLineTool.run(arguments, io: io)
         return CommandOutcome(code: code, out: out.value, err: err.value)
     }
@@ -73,23 +69,8 @@ enum CTG {
 
     /// Runs the built `ctg` as a separate process.
     static func process(_ arguments: [String], stdin: String = "") throws -> CommandOutcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        let input = Pipe()
-        let output = Pipe()
-        let error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandOutcome(
-            code: process.terminationStatus, out: String(decoding: out, as: UTF8.self), err: String(decoding: err, as: UTF8.self))
+        let result = try TestSupport.run(try TestSupport.ctgExecutable(), arguments, input: Array(stdin.utf8))
+        return CommandOutcome(code: result.status, out: result.stdout, err: result.stderr)
     }
 }
 
