@@ -1,4 +1,10 @@
-import Foundation
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Recomputes the SHA-256 of every sealed line on a second thread while the caller parses
 /// and validates the same file on its own: on two cores, `verify` then costs about as much
@@ -18,27 +24,46 @@ final class ParallelHashCheck: @unchecked Sendable {
     }
 
     private let path: String
-    private let done = DispatchSemaphore(value: 0)
-    // Written by the worker before it signals `done`, read by the caller after waiting.
+    // Written by the worker before it ends, read by the caller after joining it.
     private var mismatches: [Mismatch] = []
     private var failure: LedgerError?
+    /// The worker, or `nil` when no thread could be started (then `wait` hashes in the caller's thread).
+    private var thread: pthread_t?
 
-    /// Starts hashing `path` on a new thread.
+    /// Starts hashing `path` on a new thread (a POSIX thread: no Foundation, so `ctg` starts fast).
     init(path: String) {
         self.path = path
-        let thread = Thread { [self] in
-            run()
-            done.signal()
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        pthread_attr_setstacksize(&attributes, 1 << 20)
+        defer { pthread_attr_destroy(&attributes) }
+        let context = Unmanaged.passRetained(self).toOpaque()
+        #if canImport(Darwin)
+            var handle: pthread_t?
+        #else
+            var handle = pthread_t()
+        #endif
+        let started = pthread_create(&handle, &attributes, { context in
+            let check = Unmanaged<ParallelHashCheck>.fromOpaque(context!).takeRetainedValue()
+            check.run()
+            return nil
+        }, context)
+        if started == 0 {
+            thread = handle
+        } else {
+            Unmanaged<ParallelHashCheck>.fromOpaque(context).release()
         }
-        thread.stackSize = 1 << 20
-        thread.start()
     }
 
     /// Waits for the worker and returns the mismatching lines in file order.
     ///
     /// - Throws: the I/O error the worker met, if any.
     func wait() throws(LedgerError) -> [Mismatch] {
-        done.wait()
+        if let thread {
+            pthread_join(thread, nil)
+        } else {
+            run()
+        }
         if let failure { throw failure }
         return mismatches
     }
