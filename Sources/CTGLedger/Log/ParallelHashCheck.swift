@@ -43,11 +43,13 @@ final class ParallelHashCheck: @unchecked Sendable {
         #else
             var handle = pthread_t()
         #endif
-        let started = pthread_create(&handle, &attributes, { context in
-            let check = Unmanaged<ParallelHashCheck>.fromOpaque(context!).takeRetainedValue()
-            check.run()
-            return nil
-        }, context)
+        let started = pthread_create(
+            &handle, &attributes,
+            { context in
+                let check = Unmanaged<ParallelHashCheck>.fromOpaque(context!).takeRetainedValue()
+                check.run()
+                return nil
+            }, context)
         if started == 0 {
             thread = handle
         } else {
