@@ -107,10 +107,10 @@ struct VerifyReport {
                     referenceFindings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
                 }
                 if let slot = slots[event.convention] {
-                    streams[slot].append(event.withoutObject())
+                    streams[slot].append(event.reducedForRules())
                 } else {
                     slots[event.convention] = streams.count
-                    streams.append([event.withoutObject()])
+                    streams.append([event.reducedForRules()])
                 }
                 if let expectHead, event.hash == expectHead { expectedHeadLine = event.line }
             }

@@ -41,3 +41,46 @@ extension Finding {
         Finding(.warning, rule: rule, line: event.line, seq: event.seq, member: member, message, citation: citation)
     }
 }
+
+extension Event {
+    /// The event without what no domain rule reads (its parsed line, its seal, element texts, the
+    /// wording of decisions, notes and summaries): `verify` keeps every event of a log for the rules, and texts
+    /// are most of an event's weight.
+    func reducedForRules() -> Event {
+        var reduced = withoutObject()
+        reduced.prev = nil
+        reduced.hash = nil
+        func textless(_ element: Element) -> Element {
+            var copy = element
+            copy.text = nil
+            return copy
+        }
+        switch payload {
+        case .conventionRegistered(var registered):
+            registered.elements = registered.elements.map(textless)
+            reduced.payload = .conventionRegistered(registered)
+        case .avenantConcluded(var avenant):
+            avenant.changes = avenant.changes.map { change in
+                switch change {
+                case .add(let element): return .add(textless(element))
+                case .replace(let id, let element): return .replace(id: id, element: textless(element))
+                case .amend(let id, let set, let title, _): return .amend(id: id, set: set, title: title, appendText: nil)
+                default: return change
+                }
+            }
+            reduced.payload = .avenantConcluded(avenant)
+        case .deliberationAdopted(var deliberation):
+            deliberation.decisions = []
+            reduced.payload = .deliberationAdopted(deliberation)
+        case .actionProgress(var progress):
+            progress.note = nil
+            reduced.payload = .actionProgress(progress)
+        case .reviewHeld(var review):
+            review.summary = nil
+            reduced.payload = .reviewHeld(review)
+        default:
+            break
+        }
+        return reduced
+    }
+}
