@@ -135,8 +135,7 @@ struct LogScanner {
     /// next line's link is still checked against it and a single damaged line is reported once.
     private mutating func keepChainAcross(_ bytes: UnsafeRawBufferPointer) {
         guard SealFormat.hasHashSuffix(bytes) else { return }
-        let start = bytes.count - SealFormat.suffixLength + 9
-        lastHash = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + 64)]), as: UTF8.self)
+        lastHash = String(decoding: SealFormat.writtenHash(of: bytes), as: UTF8.self)
     }
 
     private mutating func checkEnvelope(_ event: Event, bytes: UnsafeRawBufferPointer) {
@@ -236,6 +235,12 @@ enum SealFormat {
     /// The bytes the hash covers: everything before `,"hash":`.
     static func hashedPart(of line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: line[0..<(line.count - suffixLength)])
+    }
+
+    /// The 64 hex digits written as the hash at the end of a line that `hasHashSuffix`.
+    static func writtenHash(of line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        let start = line.count - suffixLength + marker.count
+        return UnsafeRawBufferPointer(rebasing: line[start..<(start + 64)])
     }
 
     /// Seals an object's bytes: appends `,"prev":…` then `,"hash":…}` and returns the line (with `\n`) and its hash.

@@ -81,8 +81,7 @@ final class ParallelHashCheck: @unchecked Sendable {
                 }
                 guard bytes.count > SealFormat.suffixLength, SealFormat.hasHashSuffix(bytes) else { return }
                 let digest = SHA256.hash(bytes: SealFormat.hashedPart(of: bytes))
-                let start = bytes.count - SealFormat.suffixLength + 9
-                let written = UnsafeRawBufferPointer(rebasing: bytes[start..<(start + 64)])
+                let written = SealFormat.writtenHash(of: bytes)
                 if !Self.matches(digest, hex: written) {
                     found.append(Mismatch(line: raw.number, computed: digest.hex, written: String(decoding: written, as: UTF8.self)))
                 }
