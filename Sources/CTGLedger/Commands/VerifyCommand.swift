@@ -87,8 +87,11 @@ struct VerifyReport {
     /// The last line whose hash is the `expectHead` asked for, to explain a stale `--expect-head`.
     var expectedHeadLine: Int?
 
-    static func make(path: String, expectHead: String? = nil) throws(LedgerError) -> VerifyReport {
-        let hashing = ParallelHashCheck(path: path)
+    /// Checks the log at `path`; `hashChunkSize` is how the file is cut for hashing (tests vary it).
+    static func make(
+        path: String, expectHead: String? = nil, hashChunkSize: Int = ParallelHashCheck.defaultChunkSize
+    ) throws(LedgerError) -> VerifyReport {
+        let hashing = ParallelHashCheck(path: path, chunkSize: hashChunkSize)
         var scanner = LogScanner(file: path, checkHashes: true)
         scanner.deferHashes = true
         var validator = ReferenceValidator()
@@ -98,9 +101,11 @@ struct VerifyReport {
         var referenceFindings: [Finding] = []
         var events = 0
         var expectedHeadLine: Int?
+        var scannedEnd = 0
         let read: Result<Void, LedgerError>
         do {
             try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
+                if raw.terminated { scannedEnd = raw.offset + raw.bytes.count + 1 }
                 guard let event = scanner.scan(raw) else { return }
                 events += 1
                 for problem in validator.check(event) {
@@ -118,7 +123,7 @@ struct VerifyReport {
         } catch {
             read = .failure(error)
         }
-        let mismatches = try hashing.wait()
+        let mismatches = try hashing.wait(scannedEnd: scannedEnd)
         try read.get()
         scanner.applyDeferredHashes(mismatches)
         let histories = streams.map { ConventionHistory(events: $0, convention: $0[0].convention) }
