@@ -91,7 +91,7 @@ public struct Ledger: Sendable {
         let conventions = index.conventions
         guard let kept = only ?? conventions.first else { return nil }
         guard let events = index.events(of: kept, fd: fd) else { return nil }
-        index.saveIfWorthIt(log: path)
+        index.compactIfWorthIt(log: path)
         var ledger = Ledger(
             path: path, events: events, findings: [], sealed: true, lastSeq: index.lastSeq, lastHash: index.lastHash,
             lastRecorded: index.lastRecorded, lineCount: index.lastSeq, tornLine: nil)

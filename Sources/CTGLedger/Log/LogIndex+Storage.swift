@@ -6,26 +6,52 @@
     import Darwin
 #endif
 
-/// The on-disk form of a `LogIndex`, read lazily: a query reads the header, the directory and one
-/// convention's entries; only an append reads the id table.
+/// The on-disk form of a `LogIndex`, read lazily: a query reads the header, the directory, the
+/// journal and one convention's entries; only an append reads the id table.
 ///
-/// Layout (integers little-endian): `CTGINDEX`, version (u32), reserved (u32), covered size (u64),
-/// last seq (u64), last hash (64 ASCII bytes), directory end (u64), id table position (u64), id
-/// count (u64); last recorded (u32 length + UTF-8); the number of conventions (u32) and for each its
-/// id (u32 length + UTF-8), its line count (u32), the position of its entries (u64) and their
-/// checksum (u64); a checksum of everything before (u64). Then the entries (offset u64, length u32,
-/// seq u32 per line), then the id table: for each of 4096 buckets (the hash's top 12 bits) its count
-/// (u32) and checksum (u64), a checksum of that directory (u64), then the (FNV-1a hash u64, offset u64)
-/// pairs sorted by hash.
+/// Three parts (integers little-endian):
+///
+/// - **Header** (160 bytes at offset 0, the only part ever rewritten in place): `CTGINDEX`, version
+///   (u32), reserved (u32), covered size (u64), last seq (u64), last hash (64 ASCII bytes), last
+///   recorded (seconds i64, nanoseconds u32, present u32), directory end (u64), base end (u64),
+///   base checksum (u64), journal length in bytes (u64), journal checksum (u64), and a checksum of
+///   these 152 bytes (u64).
+/// - **Base** (written whole, by a full read or a compaction, never changed afterwards): the
+///   directory (id table position u64, id count u64, number of conventions u32, and for each its id
+///   (u32 length + UTF-8), its line count (u32), the position of its entries (u64) and their
+///   checksum (u64)), whose checksum is the header's base checksum; then the entries (offset u64,
+///   length u32, seq u32 per line), then the id table: for each of 4096 buckets (the hash's top 12
+///   bits) its count (u32) and checksum (u64), a checksum of that directory (u64), then the
+///   (FNV-1a hash u64, offset u64) pairs sorted by hash.
+/// - **Journal** (from the base end; appends add to it): records of whole 8-byte words, either a
+///   line (tag 1 u32, convention number u32, offset u64, id hash u64, length u32, seq u32) or a
+///   convention first met in the journal (tag 2 u32, UTF-8 length u32, the id padded with zeros),
+///   numbered after the base's conventions in order of appearance. The header vouches for the
+///   journal's first `length` bytes through a checksum that each append continues: an append
+///   writes its records first and the header after, so a reader (which takes no lock) sees either
+///   the old header, which ignores the new records, or the new one, whose records are all written;
+///   a torn header fails its checksum and is read again, then ignored.
 struct LogIndexStorage {
     /// The format's version: an index of another version is rebuilt.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let magic = Array("CTGINDEX".utf8)
+    /// The fixed header's size, checksum included.
+    static let headerSize = 160
+    /// The journal checksum of an empty journal.
+    static let journalSeed: UInt64 = 0x6A09_E667_F3BC_C908
+    static let lineTag: UInt32 = 1
+    static let conventionTag: UInt32 = 2
+    static let lineRecordSize = 32
 
     /// The open index file.
     final class File {
         let fd: Int32
-        init(fd: Int32) { self.fd = fd }
+        /// Opened for writing: an append may add to its journal.
+        let writable: Bool
+        init(fd: Int32, writable: Bool) {
+            self.fd = fd
+            self.writable = writable
+        }
         deinit { close(fd) }
     }
 
@@ -33,68 +59,273 @@ struct LogIndexStorage {
         var position: Int
         var count: Int
         var checksum: UInt64
+        /// The convention's number, as journal records name it.
+        var number: Int
+    }
+
+    /// What the header says about the base and the journal: rewritten as a whole.
+    struct Header {
+        var coveredSize: Int
+        var lastSeq: Int
+        var lastHash: String
+        var lastRecorded: Timestamp?
+        var directoryEnd: Int
+        var baseEnd: Int
+        var baseChecksum: UInt64
+        var journalLength: Int
+        var journalChecksum: UInt64
+
+        /// The header's 160 bytes, checksum included.
+        var bytes: [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(LogIndexStorage.headerSize)
+            out += LogIndexStorage.magic
+            put32(LogIndexStorage.version, &out)
+            put32(0, &out)
+            put64(UInt64(coveredSize), &out)
+            put64(UInt64(lastSeq), &out)
+            out += Array(lastHash.utf8.prefix(64)) + Array(repeating: 0x30, count: max(0, 64 - lastHash.utf8.count))
+            put64(UInt64(bitPattern: lastRecorded?.seconds ?? 0), &out)
+            put32(UInt32(bitPattern: lastRecorded?.nanoseconds ?? 0), &out)
+            put32(lastRecorded == nil ? 0 : 1, &out)
+            put64(UInt64(directoryEnd), &out)
+            put64(UInt64(baseEnd), &out)
+            put64(baseChecksum, &out)
+            put64(UInt64(journalLength), &out)
+            put64(journalChecksum, &out)
+            put64(checksum(out, from: 0, count: out.count), &out)
+            return out
+        }
+
+        /// Decodes and checks a header; `nil` when it is not a whole header of this version.
+        init?(_ bytes: [UInt8]) {
+            let size = LogIndexStorage.headerSize
+            guard bytes.count == size, Array(bytes[0..<8]) == LogIndexStorage.magic, u32(bytes, 8) == LogIndexStorage.version,
+                checksum(bytes, from: 0, count: size - 8) == u64(bytes, size - 8),
+                let hash = String(validating: bytes[32..<96], as: UTF8.self)
+            else { return nil }
+            func int(_ at: Int) -> Int? {
+                let value = u64(bytes, at)
+                return value <= UInt64(Int.max) ? Int(value) : nil
+            }
+            guard let covered = int(16), let seq = int(24), let directoryEnd = int(112), let baseEnd = int(120), let journalLength = int(136)
+            else { return nil }
+            coveredSize = covered
+            lastSeq = seq
+            lastHash = hash
+            let nanoseconds = Int32(bitPattern: u32(bytes, 104))
+            switch u32(bytes, 108) {
+            case 0: lastRecorded = nil
+            case 1 where nanoseconds >= 0 && nanoseconds < 1_000_000_000:
+                lastRecorded = Timestamp(seconds: Int64(bitPattern: u64(bytes, 96)), nanoseconds: nanoseconds)
+            default: return nil
+            }
+            self.directoryEnd = directoryEnd
+            self.baseEnd = baseEnd
+            baseChecksum = u64(bytes, 128)
+            self.journalLength = journalLength
+            journalChecksum = u64(bytes, 144)
+        }
+
+        init(
+            coveredSize: Int, lastSeq: Int, lastHash: String, lastRecorded: Timestamp?, directoryEnd: Int, baseEnd: Int, baseChecksum: UInt64,
+            journalLength: Int, journalChecksum: UInt64
+        ) {
+            self.coveredSize = coveredSize
+            self.lastSeq = lastSeq
+            self.lastHash = lastHash
+            self.lastRecorded = lastRecorded
+            self.directoryEnd = directoryEnd
+            self.baseEnd = baseEnd
+            self.baseChecksum = baseChecksum
+            self.journalLength = journalLength
+            self.journalChecksum = journalChecksum
+        }
     }
 
     private(set) var coveredSize = 0
     private(set) var lastSeq = 0
     private(set) var lastHash = LogScanner.zeroHash
     private(set) var lastRecorded: Timestamp?
-    /// Conventions in order of first appearance.
+    /// Conventions in order of first appearance: the base's, then the journal's.
     private(set) var order: [String] = []
-    /// Where each convention's entries are.
+    /// Where each convention of the base has its entries.
     private(set) var conventions: [String: Section] = [:]
-    private var idTable = Section(position: 0, count: 0, checksum: 0)
+    /// The numbers of the conventions first met in the journal.
+    private(set) var journalNumbers: [String: Int] = [:]
+    /// The journal's records, as read and checked.
+    private(set) var journal: [UInt8] = []
+    /// The number of line records in the journal.
+    private(set) var journalLines = 0
+    /// The header as read (the base's place and checksum, the journal's length and checksum).
+    private(set) var header: Header?
+    private var idTable = Section(position: 0, count: 0, checksum: 0, number: 0)
     private var bucketStarts: [Int] = []
     private var bucketChecksums: [UInt64] = []
-    private var file: File?
+    private(set) var file: File?
 
     /// `true` for the empty storage of an index built in memory.
     var isEmpty: Bool { file == nil }
 
+    /// The number of lines in the base.
+    var baseLines: Int { idTable.count }
+
     /// Nothing stored.
     init() {}
 
-    /// Opens an index file and decodes its header and directory; `nil` when it is missing or not a
-    /// whole index of this version.
-    init?(path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Opens an index file and decodes its header, directory and journal; `nil` when it is missing,
+    /// not a whole index of this version, or any checksum fails.
+    ///
+    /// - Parameter writable: open it for writing too, so that an append can add to its journal
+    ///   (falls back to reading only).
+    init?(path: String, writable: Bool = false) {
+        var fd = writable ? open(path, O_RDWR | O_CLOEXEC) : -1
+        let openedForWriting = fd >= 0
+        if fd < 0 { fd = open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
-        let file = File(fd: fd)
-        guard let size = try? FileIO.size(fd, path: path), size >= 136,
-            let head = LogIndex.pread(fd, at: 0, count: 136), Array(head[0..<8]) == LogIndexStorage.magic,
-            LogIndexStorage.u32(head, 8) == LogIndexStorage.version
-        else { return nil }
-        let directoryEnd = Int(truncatingIfNeeded: LogIndexStorage.u64(head, 96))
-        let idPosition = Int(truncatingIfNeeded: LogIndexStorage.u64(head, 104))
-        let idCount = Int(truncatingIfNeeded: LogIndexStorage.u64(head, 112))
-        guard directoryEnd >= 136 + 8, directoryEnd <= size, idPosition >= directoryEnd, idCount >= 0, idCount < size / 16,
-            idPosition + LogIndexStorage.bucketDirectorySize + idCount * 16 == size, let bytes = LogIndex.pread(fd, at: 0, count: directoryEnd),
-            LogIndexStorage.checksum(bytes, from: 0, count: directoryEnd - 8) == LogIndexStorage.u64(bytes, directoryEnd - 8)
-        else { return nil }
-        var reader = Reader(bytes: bytes, position: 16, end: directoryEnd - 8)
-        guard let covered = reader.u64(), let seq = reader.u64(), let hash = reader.string(64), reader.skip(24),
-            let recordedLength = reader.u32(), let recordedText = reader.string(Int(recordedLength)), let count = reader.u32()
-        else { return nil }
-        coveredSize = Int(truncatingIfNeeded: covered)
-        lastSeq = Int(truncatingIfNeeded: seq)
-        lastHash = hash
-        if recordedLength > 0 {
-            guard let recorded = Timestamp(rfc3339: recordedText) else { return nil }
-            lastRecorded = recorded
+        let file = File(fd: fd, writable: openedForWriting)
+        guard let size = try? FileIO.size(fd, path: path), size >= LogIndexStorage.headerSize else { return nil }
+        // An append may be rewriting the header right now: a torn read fails the checksum; read again.
+        var decoded: Header?
+        for attempt in 0..<3 where decoded == nil {
+            if attempt > 0 { usleep(1_000) }
+            guard let bytes = LogIndex.pread(fd, at: 0, count: LogIndexStorage.headerSize) else { return nil }
+            decoded = Header(bytes)
         }
+        guard let header = decoded else { return nil }
+        let directoryStart = LogIndexStorage.headerSize
+        guard header.directoryEnd >= directoryStart + 20, header.directoryEnd <= header.baseEnd, header.baseEnd <= size,
+            header.journalLength % 8 == 0, header.journalLength <= size - header.baseEnd,
+            let bytes = LogIndex.pread(fd, at: directoryStart, count: header.directoryEnd - directoryStart),
+            LogIndexStorage.checksum(bytes, from: 0, count: bytes.count) == header.baseChecksum
+        else { return nil }
+        var reader = Reader(bytes: bytes, position: 0, end: bytes.count)
+        guard let idPosition64 = reader.u64(), let idCount64 = reader.u64(), let count = reader.u32(), idPosition64 <= UInt64(header.baseEnd),
+            idCount64 < UInt64(size / 16)
+        else { return nil }
+        let idPosition = Int(idPosition64)
+        let idCount = Int(idCount64)
+        guard idPosition >= header.directoryEnd, idPosition + LogIndexStorage.bucketDirectorySize + idCount * 16 == header.baseEnd else { return nil }
+        coveredSize = header.coveredSize
+        lastSeq = header.lastSeq
+        lastHash = header.lastHash
+        lastRecorded = header.lastRecorded
         conventions.reserveCapacity(Int(count))
         order.reserveCapacity(Int(count))
-        for _ in 0..<count {
+        for number in 0..<Int(count) {
             guard let nameLength = reader.u32(), let name = reader.string(Int(nameLength)), let lines = reader.u32(),
-                let position = reader.u64(), let checksum = reader.u64(), conventions[name] == nil,
-                Int(position) >= directoryEnd, Int(position) + Int(lines) * 16 <= idPosition
+                let position = reader.u64(), let checksum = reader.u64(), conventions[name] == nil, position <= UInt64(idPosition),
+                Int(position) >= header.directoryEnd, Int(position) + Int(lines) * 16 <= idPosition
             else { return nil }
-            conventions[name] = Section(position: Int(position), count: Int(lines), checksum: checksum)
+            conventions[name] = Section(position: Int(position), count: Int(lines), checksum: checksum, number: number)
             order.append(name)
         }
-        guard reader.position == directoryEnd - 8 else { return nil }
-        idTable = Section(position: idPosition, count: idCount, checksum: 0)
+        guard reader.position == bytes.count else { return nil }
+        idTable = Section(position: idPosition, count: idCount, checksum: 0, number: 0)
+        if header.journalLength > 0 {
+            guard let records = LogIndex.pread(fd, at: header.baseEnd, count: header.journalLength),
+                LogIndexStorage.continueJournalChecksum(LogIndexStorage.journalSeed, records) == header.journalChecksum
+            else { return nil }
+            journal = records
+            guard readJournal() else { return nil }
+        } else {
+            guard header.journalChecksum == LogIndexStorage.journalSeed else { return nil }
+        }
+        self.header = header
         self.file = file
+    }
+
+    /// Checks the journal's records and learns its conventions; `false` when they do not hold together.
+    private mutating func readJournal() -> Bool {
+        var names: [String] = []
+        var numbers: [String: Int] = [:]
+        var lines = 0
+        var lastEnd = 0
+        var lastSeq = 0
+        let known = order.count
+        let valid = journal.withUnsafeBytes { buffer -> Bool in
+            var at = 0
+            while at < buffer.count {
+                guard buffer.count - at >= 8 else { return false }
+                let tag = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                let value = Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
+                if tag == LogIndexStorage.lineTag {
+                    guard buffer.count - at >= LogIndexStorage.lineRecordSize, value < known + names.count else { return false }
+                    let offset = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
+                    let length = Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 24, as: UInt32.self)))
+                    let seq = Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 28, as: UInt32.self)))
+                    guard offset < UInt64(Int.max / 2), Int(offset) >= lastEnd, length > 0, seq > lastSeq else { return false }
+                    lastEnd = Int(offset) + length + 1
+                    lastSeq = seq
+                    lines += 1
+                    at += LogIndexStorage.lineRecordSize
+                } else if tag == LogIndexStorage.conventionTag {
+                    let padded = (value + 7) / 8 * 8
+                    guard value > 0, buffer.count - at - 8 >= padded,
+                        let name = String(validating: UnsafeRawBufferPointer(rebasing: buffer[(at + 8)..<(at + 8 + value)]), as: UTF8.self),
+                        conventions[name] == nil, numbers[name] == nil
+                    else { return false }
+                    numbers[name] = known + names.count
+                    names.append(name)
+                    at += 8 + padded
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+        // The header speaks for the last journal line.
+        guard valid, lines == 0 || (lastEnd == coveredSize && lastSeq == self.lastSeq) else { return false }
+        order += names
+        journalNumbers = numbers
+        journalLines = lines
+        return true
+    }
+
+    /// `true` when the convention has lines in the base or the journal.
+    func contains(_ convention: String) -> Bool { conventions[convention] != nil || journalNumbers[convention] != nil }
+
+    /// The number journal records give a convention of the base or the journal.
+    func number(of convention: String) -> Int? { conventions[convention]?.number ?? journalNumbers[convention] }
+
+    /// Calls `body` with each line record of the journal, in file order: convention number, entry, id hash.
+    func forEachJournalLine(_ body: (Int, LogIndex.Entry, UInt64) -> Void) {
+        journal.withUnsafeBytes { buffer in
+            var at = 0
+            while at < buffer.count {
+                let tag = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                let value = Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
+                if tag == LogIndexStorage.conventionTag {
+                    at += 8 + (value + 7) / 8 * 8
+                    continue
+                }
+                let entry = LogIndex.Entry(
+                    offset: Int(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))),
+                    length: Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 24, as: UInt32.self))),
+                    seq: Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 28, as: UInt32.self))))
+                body(value, entry, UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self)))
+                at += LogIndexStorage.lineRecordSize
+            }
+        }
+    }
+
+    /// A line record of the journal.
+    static func lineRecord(number: Int, entry: LogIndex.Entry, idHash: UInt64, into out: inout [UInt8]) {
+        put32(lineTag, &out)
+        put32(UInt32(truncatingIfNeeded: number), &out)
+        put64(UInt64(entry.offset), &out)
+        put64(idHash, &out)
+        put32(UInt32(truncatingIfNeeded: entry.length), &out)
+        put32(UInt32(truncatingIfNeeded: entry.seq), &out)
+    }
+
+    /// The record of a convention first met in the journal.
+    static func conventionRecord(_ name: String, into out: inout [UInt8]) {
+        let utf8 = Array(name.utf8)
+        put32(conventionTag, &out)
+        put32(UInt32(utf8.count), &out)
+        out += utf8
+        out += [UInt8](repeating: 0, count: (utf8.count + 7) / 8 * 8 - utf8.count)
     }
 
     /// Id hashes are spread over this many buckets (by their top bits), each checksummed on its own,
@@ -141,14 +372,27 @@ struct LogIndexStorage {
         }
     }
 
-    /// The offsets stored for an id hash; `nil` when its bucket is damaged. Call `loadIDs()` first.
+    /// The offsets stored for an id hash, in the base and the journal; `nil` when its bucket is
+    /// damaged. Call `loadIDs()` first.
     func offsets(forIDHash hash: UInt64) -> [Int]? {
         guard file != nil else { return [] }
         guard let pairs = bucket(Int(hash >> UInt64(64 - LogIndexStorage.bucketBits))) else { return nil }
-        return pairs.filter { $0.hash == hash }.map(\.offset)
+        var offsets = pairs.filter { $0.hash == hash }.map(\.offset)
+        forEachJournalLine { _, entry, idHash in
+            if idHash == hash { offsets.append(entry.offset) }
+        }
+        return offsets
     }
 
-    /// The stored id table merged with sorted extra entries; `nil` when damaged. Call `loadIDs()` first.
+    /// The (id hash, offset) pairs of the journal's lines, in file order.
+    var journalIDs: [(hash: UInt64, offset: Int)] {
+        var ids: [(hash: UInt64, offset: Int)] = []
+        ids.reserveCapacity(journalLines)
+        forEachJournalLine { _, entry, idHash in ids.append((idHash, entry.offset)) }
+        return ids
+    }
+
+    /// The base's id table merged with sorted extra entries; `nil` when damaged. Call `loadIDs()` first.
     func mergedIDs(with extra: [(hash: UInt64, offset: Int)]) -> [(hash: UInt64, offset: Int)]? {
         var stored: [(hash: UInt64, offset: Int)] = []
         if file != nil {
@@ -174,7 +418,7 @@ struct LogIndexStorage {
         return result
     }
 
-    /// The stored entry bytes of a convention, checked; `nil` when damaged.
+    /// The entry bytes of a convention in the base, checked; `nil` when damaged.
     func rawEntries(of convention: String) -> [UInt8]? {
         guard let section = conventions[convention] else { return [] }
         guard let file, let bytes = LogIndex.pread(file.fd, at: section.position, count: section.count * 16),
@@ -183,69 +427,77 @@ struct LogIndexStorage {
         return bytes
     }
 
-    /// The stored entries of a convention; `nil` when damaged.
+    /// The stored entries of a convention, base then journal; `nil` when damaged.
     func entries(of convention: String) -> [LogIndex.Entry]? {
         guard let bytes = rawEntries(of: convention) else { return nil }
-        return stride(from: 0, to: bytes.count, by: 16).map { at in
+        var entries = stride(from: 0, to: bytes.count, by: 16).map { at in
             LogIndex.Entry(
                 offset: Int(LogIndexStorage.u64(bytes, at)), length: Int(LogIndexStorage.u32(bytes, at + 8)),
                 seq: Int(LogIndexStorage.u32(bytes, at + 12)))
         }
+        if journalLines > 0, let number = number(of: convention) {
+            forEachJournalLine { n, entry, _ in
+                if n == number { entries.append(entry) }
+            }
+        }
+        return entries
     }
 
-    /// Encodes an index; `nil` when a stored part cannot be read back intact.
+    /// Encodes an index whole, with an empty journal (a compaction writes the bytes a full read
+    /// writes); `nil` when a stored part cannot be read back intact.
     static func encode(_ index: LogIndex) -> [UInt8]? {
         var stored = index.stored
         guard stored.loadIDs() else { return nil }
         let names = index.conventions
+        // The journal's lines by convention number, read once.
+        var journalEntries: [[LogIndex.Entry]] = Array(repeating: [], count: stored.order.count)
+        stored.forEachJournalLine { number, entry, _ in journalEntries[number].append(entry) }
         var entryBlocks: [[UInt8]] = []
         entryBlocks.reserveCapacity(names.count)
-        for name in names {
+        for (number, name) in names.enumerated() {
             guard var block = stored.rawEntries(of: name) else { return nil }
-            for entry in index.added[name] ?? [] {
+            let extra = (number < journalEntries.count ? journalEntries[number] : []) + (index.added[name] ?? [])
+            block.reserveCapacity(block.count + extra.count * 16)
+            for entry in extra {
                 put64(UInt64(entry.offset), &block)
                 put32(UInt32(truncatingIfNeeded: entry.length), &block)
                 put32(UInt32(truncatingIfNeeded: entry.seq), &block)
             }
             entryBlocks.append(block)
         }
-        var head: [UInt8] = []
-        head += magic
-        put32(version, &head)
-        put32(0, &head)
-        put64(UInt64(index.coveredSize), &head)
-        put64(UInt64(index.lastSeq), &head)
-        head += Array(index.lastHash.utf8.prefix(64)) + Array(repeating: 0x30, count: max(0, 64 - index.lastHash.utf8.count))
-        let fixups = head.count
-        put64(0, &head)  // directory end
-        put64(0, &head)  // id table position
-        put64(0, &head)  // id count
-        let recorded = Array((index.lastRecorded?.description ?? "").utf8)
-        put32(UInt32(recorded.count), &head)
-        head += recorded
-        put32(UInt32(names.count), &head)
-        var directorySize = head.count + 8
+        var directory: [UInt8] = []
+        put64(0, &directory)  // id table position
+        put64(0, &directory)  // id count
+        put32(UInt32(names.count), &directory)
+        var directorySize = directory.count
         for name in names { directorySize += 4 + name.utf8.count + 4 + 8 + 8 }
-        var position = directorySize
+        let directoryEnd = headerSize + directorySize
+        var position = directoryEnd
         for (name, block) in zip(names, entryBlocks) {
             let utf8 = Array(name.utf8)
-            put32(UInt32(utf8.count), &head)
-            head += utf8
-            put32(UInt32(block.count / 16), &head)
-            put64(UInt64(position), &head)
-            put64(checksum(block, from: 0, count: block.count), &head)
+            put32(UInt32(utf8.count), &directory)
+            directory += utf8
+            put32(UInt32(block.count / 16), &directory)
+            put64(UInt64(position), &directory)
+            put64(checksum(block, from: 0, count: block.count), &directory)
             position += block.count
         }
-        guard let ids = index.allIDs(stored: stored) else { return nil }
-        set64(UInt64(directorySize), at: fixups, &head)
-        set64(UInt64(position), at: fixups + 8, &head)
-        set64(UInt64(ids.count), at: fixups + 16, &head)
-        put64(checksum(head, from: 0, count: head.count), &head)
-        var out = head
-        out.reserveCapacity(position + ids.count * 16 + 8)
+        var extraIDs = stored.journalIDs + index.addedIDs
+        extraIDs.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.offset < $1.offset }
+        guard let ids = stored.mergedIDs(with: extraIDs) else { return nil }
+        set64(UInt64(position), at: 0, &directory)
+        set64(UInt64(ids.count), at: 8, &directory)
+        let baseEnd = position + bucketDirectorySize + ids.count * 16
+        let header = Header(
+            coveredSize: index.coveredSize, lastSeq: index.lastSeq, lastHash: index.lastHash, lastRecorded: index.lastRecorded,
+            directoryEnd: directoryEnd, baseEnd: baseEnd, baseChecksum: checksum(directory, from: 0, count: directory.count), journalLength: 0,
+            journalChecksum: journalSeed)
+        var out = header.bytes
+        out.reserveCapacity(baseEnd)
+        out += directory
         for block in entryBlocks { out += block }
-        var directory: [UInt8] = []
-        directory.reserveCapacity(bucketDirectorySize)
+        var buckets: [UInt8] = []
+        buckets.reserveCapacity(bucketDirectorySize)
         var data: [UInt8] = []
         data.reserveCapacity(ids.count * 16)
         var next = 0
@@ -258,13 +510,28 @@ struct LogIndexStorage {
                 next += 1
                 count += 1
             }
-            put32(UInt32(count), &directory)
-            put64(checksum(data, from: start, count: data.count - start), &directory)
+            put32(UInt32(count), &buckets)
+            put64(checksum(data, from: start, count: data.count - start), &buckets)
         }
-        put64(checksum(directory, from: 0, count: directory.count), &directory)
-        out += directory
+        put64(checksum(buckets, from: 0, count: buckets.count), &buckets)
+        out += buckets
         out += data
         return out
+    }
+
+    /// Continues the journal's checksum over more records (whole 8-byte words): an append checks
+    /// only what it adds.
+    static func continueJournalChecksum(_ state: UInt64, _ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { buffer in
+            var hash = state
+            var i = 0
+            while i + 8 <= buffer.count {
+                hash = (hash ^ UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0x100_0000_01b3
+                hash ^= hash >> 29
+                i += 8
+            }
+            return hash
+        }
     }
 
     /// A fast 64-bit checksum, word by word, against torn or damaged index files.
@@ -294,15 +561,15 @@ struct LogIndexStorage {
         bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
     }
 
-    private static func put64(_ value: UInt64, _ out: inout [UInt8]) {
+    static func put64(_ value: UInt64, _ out: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
     }
 
-    private static func set64(_ value: UInt64, at: Int, _ out: inout [UInt8]) {
+    static func set64(_ value: UInt64, at: Int, _ out: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { for (i, byte) in $0.enumerated() { out[at + i] = byte } }
     }
 
-    private static func put32(_ value: UInt32, _ out: inout [UInt8]) {
+    static func put32(_ value: UInt32, _ out: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
     }
 
