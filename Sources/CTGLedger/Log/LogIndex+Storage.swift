@@ -44,7 +44,7 @@ struct LogIndexStorage {
     static let lineRecordSize = 32
 
     /// The open index file.
-    final class File {
+    final class File: Sendable {
         let fd: Int32
         /// Opened for writing: an append may add to its journal.
         let writable: Bool
@@ -147,11 +147,14 @@ struct LogIndexStorage {
     private(set) var lastSeq = 0
     private(set) var lastHash = LogScanner.zeroHash
     private(set) var lastRecorded: Timestamp?
-    /// Conventions in order of first appearance: the base's, then the journal's.
-    private(set) var order: [String] = []
-    /// Where each convention of the base has its entries.
-    private(set) var conventions: [String: Section] = [:]
-    /// The numbers of the conventions first met in the journal.
+    /// The number of conventions in the base.
+    private(set) var baseConventions = 0
+    /// Where the base's convention records are, and each bucket's start (in bytes from there) and checksum.
+    private var conventionRecords = 0
+    private var conventionBucketStarts: [Int] = []
+    private var conventionBucketChecksums: [UInt64] = []
+    /// The conventions first met in the journal, in order, and their numbers.
+    private(set) var journalConventions: [String] = []
     private(set) var journalNumbers: [String: Int] = [:]
     /// The journal's records, as read and checked.
     private(set) var journal: [UInt8] = []
@@ -160,6 +163,7 @@ struct LogIndexStorage {
     /// The header as read (the base's place and checksum, the journal's length and checksum).
     private(set) var header: Header?
     private var idTable = Section(position: 0, count: 0, checksum: 0, number: 0)
+    private var idPosition: Int { idTable.position }
     private var bucketStarts: [Int] = []
     private var bucketChecksums: [UInt64] = []
     private(set) var file: File?
@@ -201,27 +205,34 @@ struct LogIndexStorage {
         else { return nil }
         var reader = Reader(bytes: bytes, position: 0, end: bytes.count)
         guard let idPosition64 = reader.u64(), let idCount64 = reader.u64(), let count = reader.u32(), idPosition64 <= UInt64(header.baseEnd),
-            idCount64 < UInt64(size / 16)
+            idCount64 < UInt64(size / 16), bytes.count == LogIndexStorage.fixedDirectorySize
         else { return nil }
         let idPosition = Int(idPosition64)
         let idCount = Int(idCount64)
         guard idPosition >= header.directoryEnd, idPosition + LogIndexStorage.bucketDirectorySize + idCount * 16 == header.baseEnd else { return nil }
+        var starts: [Int] = []
+        var checksums: [UInt64] = []
+        starts.reserveCapacity(LogIndexStorage.conventionBucketCount + 1)
+        checksums.reserveCapacity(LogIndexStorage.conventionBucketCount)
+        var total = 0
+        for _ in 0..<LogIndexStorage.conventionBucketCount {
+            guard let length = reader.u32(), let checksum = reader.u64() else { return nil }
+            starts.append(total)
+            checksums.append(checksum)
+            total += Int(length)
+        }
+        starts.append(total)
+        guard header.directoryEnd + total <= idPosition, Int(count) <= total / 36 else { return nil }
         coveredSize = header.coveredSize
         lastSeq = header.lastSeq
         lastHash = header.lastHash
         lastRecorded = header.lastRecorded
-        conventions.reserveCapacity(Int(count))
-        order.reserveCapacity(Int(count))
-        for number in 0..<Int(count) {
-            guard let nameLength = reader.u32(), let name = reader.string(Int(nameLength)), let lines = reader.u32(),
-                let position = reader.u64(), let checksum = reader.u64(), conventions[name] == nil, position <= UInt64(idPosition),
-                Int(position) >= header.directoryEnd, Int(position) + Int(lines) * 16 <= idPosition
-            else { return nil }
-            conventions[name] = Section(position: Int(position), count: Int(lines), checksum: checksum, number: number)
-            order.append(name)
-        }
-        guard reader.position == bytes.count else { return nil }
+        baseConventions = Int(count)
+        conventionRecords = header.directoryEnd
+        conventionBucketStarts = starts
+        conventionBucketChecksums = checksums
         idTable = Section(position: idPosition, count: idCount, checksum: 0, number: 0)
+        self.file = file
         if header.journalLength > 0 {
             guard let records = LogIndex.pread(fd, at: header.baseEnd, count: header.journalLength),
                 LogIndexStorage.continueJournalChecksum(LogIndexStorage.journalSeed, records) == header.journalChecksum
@@ -232,7 +243,6 @@ struct LogIndexStorage {
             guard header.journalChecksum == LogIndexStorage.journalSeed else { return nil }
         }
         self.header = header
-        self.file = file
     }
 
     /// Checks the journal's records and learns its conventions; `false` when they do not hold together.
@@ -242,7 +252,7 @@ struct LogIndexStorage {
         var lines = 0
         var lastEnd = 0
         var lastSeq = 0
-        let known = order.count
+        let known = baseConventions
         let valid = journal.withUnsafeBytes { buffer -> Bool in
             var at = 0
             while at < buffer.count {
@@ -263,7 +273,7 @@ struct LogIndexStorage {
                     let padded = (value + 7) / 8 * 8
                     guard value > 0, buffer.count - at - 8 >= padded,
                         let name = String(validating: UnsafeRawBufferPointer(rebasing: buffer[(at + 8)..<(at + 8 + value)]), as: UTF8.self),
-                        conventions[name] == nil, numbers[name] == nil
+                        numbers[name] == nil
                     else { return false }
                     numbers[name] = known + names.count
                     names.append(name)
@@ -274,19 +284,99 @@ struct LogIndexStorage {
             }
             return true
         }
-        // The header speaks for the last journal line.
+        // The header speaks for the last journal line; a convention of the journal is not one of the base.
         guard valid, lines == 0 || (lastEnd == coveredSize && lastSeq == self.lastSeq) else { return false }
-        order += names
+        for name in names {
+            guard case .absent = baseSection(of: name) else { return false }
+        }
+        journalConventions = names
         journalNumbers = numbers
         journalLines = lines
         return true
     }
 
-    /// `true` when the convention has lines in the base or the journal.
-    func contains(_ convention: String) -> Bool { conventions[convention] != nil || journalNumbers[convention] != nil }
+    /// The number of conventions in the base and the journal (the next one's number).
+    var conventionCount: Int { baseConventions + journalConventions.count }
 
-    /// The number journal records give a convention of the base or the journal.
-    func number(of convention: String) -> Int? { conventions[convention]?.number ?? journalNumbers[convention] }
+    /// What the base says of a convention.
+    enum BaseLookup {
+        /// Its lines are there.
+        case found(Section)
+        /// It has no line in the base.
+        case absent
+        /// The bucket that would hold it is damaged.
+        case damaged
+    }
+
+    /// Conventions are spread over this many buckets (by their hash's top bits), each checksummed,
+    /// so that finding one reads a bucket rather than the whole directory.
+    static let conventionBucketBits = 8
+    static var conventionBucketCount: Int { 1 << conventionBucketBits }
+    /// The directory: id table position, id count, convention count, and each convention bucket's
+    /// length in bytes and checksum.
+    static var fixedDirectorySize: Int { 20 + conventionBucketCount * 12 }
+
+    /// The bucket of a convention id.
+    static func conventionBucket(_ name: String) -> Int { Int(LogIndex.idHash(name) >> UInt64(64 - conventionBucketBits)) }
+
+    /// The records of one convention bucket, checked: (number, name, section); `nil` when damaged.
+    private func conventionBucket(_ bucket: Int) -> [(name: String, section: Section)]? {
+        guard let file else { return [] }
+        let start = conventionBucketStarts[bucket]
+        let count = conventionBucketStarts[bucket + 1] - start
+        guard count > 0 else { return conventionBucketChecksums[bucket] == LogIndexStorage.checksum([], from: 0, count: 0) ? [] : nil }
+        guard let bytes = LogIndex.pread(file.fd, at: conventionRecords + start, count: count),
+            LogIndexStorage.checksum(bytes, from: 0, count: count) == conventionBucketChecksums[bucket]
+        else { return nil }
+        var reader = Reader(bytes: bytes, position: 0, end: count)
+        var records: [(name: String, section: Section)] = []
+        while reader.position < count {
+            guard let hash = reader.u64(), let number = reader.u32(), let lines = reader.u32(), let position = reader.u64(),
+                let checksum = reader.u64(), let nameLength = reader.u32(), let name = reader.string(Int(nameLength)),
+                hash == LogIndex.idHash(name), Int(number) < baseConventions, Int(hash >> UInt64(64 - LogIndexStorage.conventionBucketBits)) == bucket,
+                position <= UInt64(idPosition), Int(position) >= conventionRecords + conventionBucketStarts.last!,
+                Int(position) + Int(lines) * 16 <= idPosition
+            else { return nil }
+            records.append((name, Section(position: Int(position), count: Int(lines), checksum: checksum, number: Int(number))))
+        }
+        return records
+    }
+
+    /// Finds a convention in the base (reads one bucket).
+    func baseSection(of convention: String) -> BaseLookup {
+        guard file != nil else { return .absent }
+        guard let records = conventionBucket(LogIndexStorage.conventionBucket(convention)) else { return .damaged }
+        return records.first { $0.name == convention }.map { .found($0.section) } ?? .absent
+    }
+
+    /// Every convention of the base and the journal in order of first appearance, with the base's
+    /// sections (reads the whole directory); `nil` when damaged.
+    func allConventions() -> [(name: String, section: Section?)]? {
+        guard file != nil else { return [] }
+        var base: [(name: String, section: Section?)] = Array(repeating: ("", nil), count: baseConventions)
+        var seen = 0
+        for bucket in 0..<LogIndexStorage.conventionBucketCount {
+            guard let records = conventionBucket(bucket) else { return nil }
+            for record in records {
+                guard base[record.section.number].section == nil else { return nil }
+                base[record.section.number] = (record.name, record.section)
+                seen += 1
+            }
+        }
+        guard seen == baseConventions else { return nil }
+        return base + journalConventions.map { ($0, nil) }
+    }
+
+    /// The number journal records give a convention of the base or the journal; `nil` when it has
+    /// none, or `.none` inside when the directory is damaged.
+    func number(of convention: String) -> Int?? {
+        if let number = journalNumbers[convention] { return number }
+        switch baseSection(of: convention) {
+        case .found(let section): return section.number
+        case .absent: return .some(nil)
+        case .damaged: return nil
+        }
+    }
 
     /// Calls `body` with each line record of the journal, in file order: convention number, entry, id hash.
     func forEachJournalLine(_ body: (Int, LogIndex.Entry, UInt64) -> Void) {
@@ -419,8 +509,8 @@ struct LogIndexStorage {
     }
 
     /// The entry bytes of a convention in the base, checked; `nil` when damaged.
-    func rawEntries(of convention: String) -> [UInt8]? {
-        guard let section = conventions[convention] else { return [] }
+    func rawEntries(of section: Section?) -> [UInt8]? {
+        guard let section else { return [] }
         guard let file, let bytes = LogIndex.pread(file.fd, at: section.position, count: section.count * 16),
             LogIndexStorage.checksum(bytes, from: 0, count: bytes.count) == section.checksum
         else { return nil }
@@ -429,13 +519,19 @@ struct LogIndexStorage {
 
     /// The stored entries of a convention, base then journal; `nil` when damaged.
     func entries(of convention: String) -> [LogIndex.Entry]? {
-        guard let bytes = rawEntries(of: convention) else { return nil }
+        let section: Section?
+        switch baseSection(of: convention) {
+        case .found(let found): section = found
+        case .absent: section = nil
+        case .damaged: return nil
+        }
+        guard let bytes = rawEntries(of: section) else { return nil }
         var entries = stride(from: 0, to: bytes.count, by: 16).map { at in
             LogIndex.Entry(
                 offset: Int(LogIndexStorage.u64(bytes, at)), length: Int(LogIndexStorage.u32(bytes, at + 8)),
                 seq: Int(LogIndexStorage.u32(bytes, at + 12)))
         }
-        if journalLines > 0, let number = number(of: convention) {
+        if journalLines > 0, let number = section?.number ?? journalNumbers[convention] {
             forEachJournalLine { n, entry, _ in
                 if n == number { entries.append(entry) }
             }
@@ -447,15 +543,15 @@ struct LogIndexStorage {
     /// writes); `nil` when a stored part cannot be read back intact.
     static func encode(_ index: LogIndex) -> [UInt8]? {
         var stored = index.stored
-        guard stored.loadIDs() else { return nil }
-        let names = index.conventions
+        guard stored.loadIDs(), let storedConventions = stored.allConventions() else { return nil }
+        let names = storedConventions.map(\.name) + index.addedOrder
         // The journal's lines by convention number, read once.
-        var journalEntries: [[LogIndex.Entry]] = Array(repeating: [], count: stored.order.count)
+        var journalEntries: [[LogIndex.Entry]] = Array(repeating: [], count: storedConventions.count)
         stored.forEachJournalLine { number, entry, _ in journalEntries[number].append(entry) }
         var entryBlocks: [[UInt8]] = []
         entryBlocks.reserveCapacity(names.count)
         for (number, name) in names.enumerated() {
-            guard var block = stored.rawEntries(of: name) else { return nil }
+            guard var block = stored.rawEntries(of: number < storedConventions.count ? storedConventions[number].section : nil) else { return nil }
             let extra = (number < journalEntries.count ? journalEntries[number] : []) + (index.added[name] ?? [])
             block.reserveCapacity(block.count + extra.count * 16)
             for entry in extra {
@@ -465,27 +561,44 @@ struct LogIndexStorage {
             }
             entryBlocks.append(block)
         }
-        var directory: [UInt8] = []
-        put64(0, &directory)  // id table position
-        put64(0, &directory)  // id count
-        put32(UInt32(names.count), &directory)
-        var directorySize = directory.count
-        for name in names { directorySize += 4 + name.utf8.count + 4 + 8 + 8 }
-        let directoryEnd = headerSize + directorySize
-        var position = directoryEnd
-        for (name, block) in zip(names, entryBlocks) {
-            let utf8 = Array(name.utf8)
-            put32(UInt32(utf8.count), &directory)
-            directory += utf8
-            put32(UInt32(block.count / 16), &directory)
-            put64(UInt64(position), &directory)
-            put64(checksum(block, from: 0, count: block.count), &directory)
+        // The convention records, by bucket (then by number).
+        var bucketed: [[Int]] = Array(repeating: [], count: conventionBucketCount)
+        for (number, name) in names.enumerated() { bucketed[conventionBucket(name)].append(number) }
+        var recordsSize = 0
+        for name in names { recordsSize += 36 + name.utf8.count }
+        let directoryEnd = headerSize + fixedDirectorySize
+        var position = directoryEnd + recordsSize
+        var positions: [Int] = []
+        positions.reserveCapacity(names.count)
+        for block in entryBlocks {
+            positions.append(position)
             position += block.count
+        }
+        var records: [UInt8] = []
+        records.reserveCapacity(recordsSize)
+        var directory: [UInt8] = []
+        directory.reserveCapacity(fixedDirectorySize)
+        put64(UInt64(position), &directory)  // id table position
+        put64(0, &directory)  // id count, set below
+        put32(UInt32(names.count), &directory)
+        for numbers in bucketed {
+            let start = records.count
+            for number in numbers {
+                let utf8 = Array(names[number].utf8)
+                put64(LogIndex.idHash(names[number]), &records)
+                put32(UInt32(number), &records)
+                put32(UInt32(entryBlocks[number].count / 16), &records)
+                put64(UInt64(positions[number]), &records)
+                put64(checksum(entryBlocks[number], from: 0, count: entryBlocks[number].count), &records)
+                put32(UInt32(utf8.count), &records)
+                records += utf8
+            }
+            put32(UInt32(records.count - start), &directory)
+            put64(checksum(records, from: start, count: records.count - start), &directory)
         }
         var extraIDs = stored.journalIDs + index.addedIDs
         extraIDs.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.offset < $1.offset }
         guard let ids = stored.mergedIDs(with: extraIDs) else { return nil }
-        set64(UInt64(position), at: 0, &directory)
         set64(UInt64(ids.count), at: 8, &directory)
         let baseEnd = position + bucketDirectorySize + ids.count * 16
         let header = Header(
@@ -495,6 +608,7 @@ struct LogIndexStorage {
         var out = header.bytes
         out.reserveCapacity(baseEnd)
         out += directory
+        out += records
         for block in entryBlocks { out += block }
         var buckets: [UInt8] = []
         buckets.reserveCapacity(bucketDirectorySize)

@@ -46,8 +46,10 @@ struct LogIndex {
     private(set) var addedIDs: [(hash: UInt64, offset: Int)] = []
     /// The journal records of what was added, when the index was read from disk (an append writes them).
     private(set) var pendingJournal: [UInt8] = []
-    /// The journal numbers of the conventions added since.
+    /// The journal numbers of the conventions of the lines added since.
     private var addedNumbers: [String: Int] = [:]
+    /// A convention's number could not be read (a damaged bucket): no journal can be written.
+    private var journalBroken = false
 
     /// An empty index, for a log read from its start.
     init() {}
@@ -75,15 +77,23 @@ struct LogIndex {
     mutating func add(convention: String, id: String, seq: Int, hash: String, recorded: Timestamp, offset: Int, length: Int) {
         let entry = Entry(offset: offset, length: length, seq: seq)
         let idHash = LogIndex.idHash(id)
-        if added[convention] == nil, !stored.contains(convention) {
-            if !stored.isEmpty {
-                addedNumbers[convention] = stored.order.count + addedOrder.count
-                LogIndexStorage.conventionRecord(convention, into: &pendingJournal)
+        if stored.isEmpty {
+            if added[convention] == nil { addedOrder.append(convention) }
+        } else {
+            if addedNumbers[convention] == nil {
+                switch stored.number(of: convention) {
+                case .some(.some(let number)):
+                    addedNumbers[convention] = number
+                case .some(.none):
+                    addedNumbers[convention] = stored.conventionCount + addedOrder.count
+                    LogIndexStorage.conventionRecord(convention, into: &pendingJournal)
+                    addedOrder.append(convention)
+                case .none:
+                    journalBroken = true
+                    addedNumbers[convention] = -1
+                }
             }
-            addedOrder.append(convention)
-        }
-        if !stored.isEmpty, let number = stored.number(of: convention) ?? addedNumbers[convention] {
-            LogIndexStorage.lineRecord(number: number, entry: entry, idHash: idHash, into: &pendingJournal)
+            LogIndexStorage.lineRecord(number: addedNumbers[convention] ?? -1, entry: entry, idHash: idHash, into: &pendingJournal)
         }
         added[convention, default: []].append(entry)
         addedIDs.append((idHash, offset))
@@ -99,8 +109,12 @@ struct LogIndex {
         add(convention: event.convention, id: event.id, seq: event.seq, hash: event.hash ?? "", recorded: event.recorded, offset: offset, length: length)
     }
 
-    /// The conventions in order of first appearance.
-    var conventions: [String] { stored.order + addedOrder }
+    /// The conventions in order of first appearance (reads the whole directory); `nil` when the
+    /// stored part is damaged.
+    var conventions: [String]? {
+        guard let stored = stored.allConventions() else { return nil }
+        return stored.map(\.name) + addedOrder
+    }
 
     /// Where the lines of one convention are, in file order; `nil` when the stored part is damaged.
     func entries(of convention: String) -> [Entry]? {
@@ -328,7 +342,8 @@ extension LogIndex {
     ///
     /// - Returns: `false` when nothing could be written (the next command scans these lines).
     mutating func writeJournal(log path: String) -> Bool {
-        guard let file = stored.file, file.writable, let header = stored.header, !pendingJournal.isEmpty, lastSeq <= Int(UInt32.max) else {
+        guard let file = stored.file, file.writable, let header = stored.header, !pendingJournal.isEmpty, !journalBroken, lastSeq <= Int(UInt32.max)
+        else {
             return false
         }
         // The file at the path must still be the one read: a query may have replaced it meanwhile
