@@ -284,11 +284,9 @@ struct LogIndexStorage {
             }
             return true
         }
-        // The header speaks for the last journal line; a convention of the journal is not one of the base.
+        // The header speaks for the last journal line. (That a convention of the journal is not one
+        // of the base is checked when it is looked up: here it would read most of the directory.)
         guard valid, lines == 0 || (lastEnd == coveredSize && lastSeq == self.lastSeq) else { return false }
-        for name in names {
-            guard case .absent = baseSection(of: name) else { return false }
-        }
         journalConventions = names
         journalNumbers = numbers
         journalLines = lines
@@ -342,11 +340,13 @@ struct LogIndexStorage {
         return records
     }
 
-    /// Finds a convention in the base (reads one bucket).
+    /// Finds a convention in the base (reads one bucket). A convention both in the base and named
+    /// again by the journal counts as damage.
     func baseSection(of convention: String) -> BaseLookup {
         guard file != nil else { return .absent }
         guard let records = conventionBucket(LogIndexStorage.conventionBucket(convention)) else { return .damaged }
-        return records.first { $0.name == convention }.map { .found($0.section) } ?? .absent
+        guard let record = records.first(where: { $0.name == convention }) else { return .absent }
+        return journalNumbers[convention] == nil ? .found(record.section) : .damaged
     }
 
     /// Every convention of the base and the journal in order of first appearance, with the base's
@@ -363,17 +363,16 @@ struct LogIndexStorage {
                 seen += 1
             }
         }
-        guard seen == baseConventions else { return nil }
+        guard seen == baseConventions, Set(base.map(\.name) + journalConventions).count == base.count + journalConventions.count else { return nil }
         return base + journalConventions.map { ($0, nil) }
     }
 
     /// The number journal records give a convention of the base or the journal; `nil` when it has
     /// none, or `.none` inside when the directory is damaged.
     func number(of convention: String) -> Int?? {
-        if let number = journalNumbers[convention] { return number }
         switch baseSection(of: convention) {
         case .found(let section): return section.number
-        case .absent: return .some(nil)
+        case .absent: return .some(journalNumbers[convention])
         case .damaged: return nil
         }
     }
