@@ -237,11 +237,12 @@ extension LogIndex {
     /// Reads and checks the line at `entry`: it must be a whole line, a well-formed event with the
     /// recorded `seq`. `nil` when it is not.
     static func event(at entry: Entry, fd: Int32) -> Event? {
-        guard entry.length > 0, let bytes = pread(fd, at: entry.offset, count: entry.length + 1), bytes.last == 0x0A else { return nil }
-        if entry.offset > 0 {
-            guard let before = pread(fd, at: entry.offset - 1, count: 1), before == [0x0A] else { return nil }
-        }
-        guard case .object(let object)? = try? JSONParser.parse(Array(bytes.dropLast())),
+        // One read for the line and the `\n`s around it (the one before, unless it is the first line).
+        let before = entry.offset > 0 ? 1 : 0
+        guard entry.length > 0, let bytes = pread(fd, at: entry.offset - before, count: entry.length + 1 + before), bytes.last == 0x0A,
+            before == 0 || bytes[0] == 0x0A
+        else { return nil }
+        guard case .object(let object)? = try? JSONParser.parse(Array(bytes[before..<(bytes.count - 1)])),
             let event = try? Event(object: object, line: entry.seq), event.seq == entry.seq
         else { return nil }
         return event
