@@ -437,6 +437,12 @@ import Testing
             flipped[position] ^= 0x04
             damaged.append(("one bit flipped at \(position)", flipped))
         }
+        // An index of the previous version, otherwise whole: ignored and rebuilt.
+        var previousVersion = withJournal
+        previousVersion[8] = 2
+        let checksum = LogIndexStorage.checksum(previousVersion, from: 0, count: LogIndexStorage.headerSize - 8)
+        withUnsafeBytes(of: checksum.littleEndian) { previousVersion.replaceSubrange((LogIndexStorage.headerSize - 8)..<LogIndexStorage.headerSize, with: $0) }
+        damaged.append(("version 2", previousVersion))
         for (what, bytes) in damaged {
             try write(bytes)
             #expect(Self.loaded(log) == nil, "\(what)")
