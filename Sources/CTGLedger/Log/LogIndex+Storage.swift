@@ -7,7 +7,7 @@
 #endif
 
 /// The on-disk form of a `LogIndex`, read lazily: a query reads the header, the directory, the
-/// journal and one convention's entries; only an append reads the id table.
+/// journal, one convention bucket and that convention's entries; only an append reads the id table.
 ///
 /// Three parts (integers little-endian):
 ///
@@ -17,12 +17,14 @@
 ///   base checksum (u64), journal length in bytes (u64), journal checksum (u64), and a checksum of
 ///   these 152 bytes (u64).
 /// - **Base** (written whole, by a full read or a compaction, never changed afterwards): the
-///   directory (id table position u64, id count u64, number of conventions u32, and for each its id
-///   (u32 length + UTF-8), its line count (u32), the position of its entries (u64) and their
-///   checksum (u64)), whose checksum is the header's base checksum; then the entries (offset u64,
-///   length u32, seq u32 per line), then the id table: for each of 4096 buckets (the hash's top 12
-///   bits) its count (u32) and checksum (u64), a checksum of that directory (u64), then the
-///   (FNV-1a hash u64, offset u64) pairs sorted by hash.
+///   directory (id table position u64, id count u64, number of conventions u32, then for each of 256
+///   convention buckets, by the top 8 bits of the FNV-1a hash of the convention id, its length in
+///   bytes u32 and checksum u64), whose checksum is the header's base checksum; the convention
+///   records, bucket after bucket (hash u64, number u32 in order of first appearance, line count
+///   u32, position of its entries u64, their checksum u64, id as u32 length + UTF-8); the entries
+///   (offset u64, length u32, seq u32 per line); then the id table: for each of 4096 buckets (the
+///   hash's top 12 bits) its count (u32) and checksum (u64), a checksum of that directory (u64),
+///   then the (FNV-1a hash u64, offset u64) pairs sorted by hash.
 /// - **Journal** (from the base end; appends add to it): records of whole 8-byte words, either a
 ///   line (tag 1 u32, convention number u32, offset u64, id hash u64, length u32, seq u32) or a
 ///   convention first met in the journal (tag 2 u32, UTF-8 length u32, the id padded with zeros),
@@ -39,8 +41,11 @@ struct LogIndexStorage {
     static let headerSize = 160
     /// The journal checksum of an empty journal.
     static let journalSeed: UInt64 = 0x6A09_E667_F3BC_C908
+    /// The tag of a journal record for one line.
     static let lineTag: UInt32 = 1
+    /// The tag of a journal record naming a convention first met in the journal.
     static let conventionTag: UInt32 = 2
+    /// The size of a line record.
     static let lineRecordSize = 32
 
     /// The open index file.
@@ -55,6 +60,7 @@ struct LogIndexStorage {
         deinit { close(fd) }
     }
 
+    /// A part of the base: where it starts, how many entries it holds, their checksum.
     struct Section {
         var position: Int
         var count: Int
