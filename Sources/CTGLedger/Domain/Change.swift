@@ -31,14 +31,14 @@ public enum Change: Hashable, Sendable {
         }
     }
 
-    static func decode(_ value: JSONValue, path: String) throws(LedgerError) -> Change {
+    static func decode(_ value: JSONNode, path: String) throws(LedgerError) -> Change {
         let r = try FieldReader(value, path: path)
         switch try r.enumeration("op", Operation.self) {
         case .add:
-            return .add(try Element.decode(r.object["element"] ?? .null, path: r.memberPath("element")))
+            return .add(try Element.decode(r.object.member("element"), path: r.memberPath("element")))
         case .replace:
             let id = try r.string("id")
-            let element = try Element.decode(r.object["element"] ?? .null, path: r.memberPath("element"))
+            let element = try Element.decode(r.object.member("element"), path: r.memberPath("element"))
             guard element.id == id else {
                 throw LedgerError(.invalid, member: r.memberPath("element.id"), "expected the replaced element's id \"\(id)\"; found \"\(element.id)\".")
             }
@@ -56,7 +56,7 @@ public enum Change: Hashable, Sendable {
         case .extend:
             return .extend(end: try r.date("end"))
         case .addParty:
-            return .addParty(try Party.decode(r.object["party"] ?? .null, path: r.memberPath("party")))
+            return .addParty(try Party.decode(r.object.member("party"), path: r.memberPath("party")))
         case .removeParty:
             return .removeParty(id: try r.string("id"))
         }

@@ -28,7 +28,7 @@ public struct Party: Hashable, Sendable {
     /// The party as read, unknown members included.
     public var json: JSONObject
 
-    static func decode(_ value: JSONValue, path: String) throws(LedgerError) -> Party {
+    static func decode(_ value: JSONNode?, path: String) throws(LedgerError) -> Party {
         let r = try FieldReader(value, path: path)
         var representative: Representative?
         if let rep = try r.optionalNested("representative") {
@@ -36,11 +36,11 @@ public struct Party: Hashable, Sendable {
         }
         let siren = try r.optionalString("siren")
         if let siren, siren.utf8.count != 9 || !siren.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-            throw r.fail("siren", "9 digits", found: .string(siren))
+            throw r.fail("siren", "9 digits", foundValue: .string(siren))
         }
         return Party(
             id: try r.string("id"), name: try r.string("name"), kind: try r.enumeration("kind", Kind.self),
             siren: siren, population: try r.optionalInt("population"), representative: representative,
-            json: r.object)
+            json: r.object.materializeObject())
     }
 }

@@ -192,8 +192,8 @@ extension LogIndex {
         if entry.offset > 0 {
             guard let before = pread(fd, at: entry.offset - 1, count: 1), before == [0x0A] else { return nil }
         }
-        guard case .object(let object)? = try? JSONParser.parse(Array(bytes.dropLast())),
-            let event = try? Event(object: object, line: entry.seq), event.seq == entry.seq
+        guard let event = bytes.withUnsafeBytes({ Event.read(line: UnsafeRawBufferPointer(rebasing: $0.dropLast()), number: entry.seq) }),
+            event.seq == entry.seq
         else { return nil }
         return event
     }
@@ -250,8 +250,7 @@ extension LogIndex {
 
     private static func event(at entry: Entry, fd: Int32, anySeq: Bool) -> Event? {
         guard entry.length > 0, let bytes = pread(fd, at: entry.offset, count: entry.length) else { return nil }
-        guard case .object(let object)? = try? JSONParser.parse(bytes), let event = try? Event(object: object, line: object["seq"]?.intValue ?? 0)
-        else { return nil }
+        guard let event = bytes.withUnsafeBytes({ Event.read(line: $0, number: nil) }) else { return nil }
         return event
     }
 
