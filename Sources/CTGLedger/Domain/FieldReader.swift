@@ -3,23 +3,27 @@
 struct FieldReader {
     /// The object read (a node of kind `.object`).
     let object: JSONNode
-    let path: String
+    /// Where the object is.
+    let path: MemberPath
 
     /// Reads `object`, which must be an object node.
-    init(object: JSONNode, path: String) {
+    init(object: JSONNode, path: MemberPath) {
         self.object = object
         self.path = path
     }
 
     /// Reads `value` as an object at `path` (`nil`, a missing member, counts as `null`).
-    init(_ value: JSONNode?, path: String) throws(LedgerError) {
+    init(_ value: JSONNode?, path: MemberPath) throws(LedgerError) {
         guard let value, value.kind == .object else {
-            throw LedgerError(.invalid, member: path, "expected an object, found \(value?.typeName ?? "null").")
+            throw LedgerError(.invalid, member: path.description, "expected an object, found \(value?.typeName ?? "null").")
         }
         self.init(object: value, path: path)
     }
 
-    func memberPath(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+    func memberPath(_ key: String) -> String {
+        let path = self.path.description
+        return path.isEmpty ? key : path + "." + key
+    }
 
     func memberPath(_ key: StaticString) -> String { memberPath(key.description) }
 
@@ -108,7 +112,13 @@ struct FieldReader {
     /// compare by canonical equivalence) only when the bytes match no case.
     private static func enumerationCase<E: RawRepresentable<String> & CaseIterable>(_ value: JSONNode, _ type: E.Type) -> E? {
         guard value.kind == .string else { return nil }
-        if let e = value.withStringBytes({ bytes in E.allCases.first { $0.rawValue.utf8.elementsEqual(bytes) } }) { return e }
+        let match = value.withStringBytes { bytes in
+            E.allCases.first { candidate in
+                var raw = candidate.rawValue
+                return raw.withUTF8 { $0.count == bytes.count && $0.elementsEqual(bytes) }
+            }
+        }
+        if let match { return match }
         return E(rawValue: value.decodedString)
     }
 
@@ -121,7 +131,7 @@ struct FieldReader {
         guard let value = object.member(key), value.kind == .object else {
             throw fail(key, "an object", found: object.member(key))
         }
-        return FieldReader(object: value, path: memberPath(key))
+        return FieldReader(object: value, path: path.appending(key))
     }
 
     func optionalNested(_ key: StaticString) throws(LedgerError) -> FieldReader? {
@@ -130,18 +140,19 @@ struct FieldReader {
     }
 
     /// Reads an array member, decoding each item with its own path (`key[i]`).
-    func array<T>(_ key: StaticString, allowEmpty: Bool = true, _ decode: (JSONNode, String) throws(LedgerError) -> T) throws(LedgerError) -> [T] {
+    func array<T>(_ key: StaticString, allowEmpty: Bool = true, _ decode: (JSONNode, MemberPath) throws(LedgerError) -> T) throws(LedgerError) -> [T] {
         guard let value = object.member(key), value.kind == .array, allowEmpty || !value.isEmptyContainer else {
             throw fail(key, allowEmpty ? "an array" : "a non-empty array", found: object.member(key))
         }
         var result: [T] = []
+        let arrayPath = path.appending(key)
         for (index, item) in value.elements.enumerated() {
-            result.append(try decode(item, "\(memberPath(key))[\(index)]"))
+            result.append(try decode(item, arrayPath.element(index)))
         }
         return result
     }
 
-    func optionalArray<T>(_ key: StaticString, _ decode: (JSONNode, String) throws(LedgerError) -> T) throws(LedgerError) -> [T]? {
+    func optionalArray<T>(_ key: StaticString, _ decode: (JSONNode, MemberPath) throws(LedgerError) -> T) throws(LedgerError) -> [T]? {
         guard has(key) else { return nil }
         return try array(key, decode)
     }
@@ -150,7 +161,7 @@ struct FieldReader {
     func strings(_ key: StaticString, allowEmpty: Bool = true) throws(LedgerError) -> [String] {
         try array(key, allowEmpty: allowEmpty) { value, path throws(LedgerError) in
             guard value.kind == .string, !value.isEmptyString else {
-                throw LedgerError(.invalid, member: path, "expected a non-empty string; found \(value.typeName).")
+                throw LedgerError(.invalid, member: path.description, "expected a non-empty string; found \(value.typeName).")
             }
             return value.decodedString
         }
@@ -168,5 +179,52 @@ struct FieldReader {
             result.append((name.decodedString, s))
         }
         return result
+    }
+}
+
+/// A member path such as `data.changes[2].element.id`, kept in parts and written out only when an
+/// error names it: most members read are never named.
+struct MemberPath: CustomStringConvertible, ExpressibleByStringLiteral {
+    /// The part already written out.
+    private let base: String
+    /// A member name after `base`, if any.
+    private let key: StaticString?
+    /// An array index after that, if any.
+    private let index: Int?
+
+    private init(base: String, key: StaticString?, index: Int?) {
+        self.base = base
+        self.key = key
+        self.index = index
+    }
+
+    /// A path written out, e.g. `data`.
+    init(_ path: String) {
+        self.init(base: path, key: nil, index: nil)
+    }
+
+    /// A path written out, e.g. `data`.
+    init(stringLiteral path: String) {
+        self.init(path)
+    }
+
+    /// The path as written in messages.
+    var description: String {
+        var text = base
+        if let key { text = text.isEmpty ? key.description : text + "." + key.description }
+        if let index { text += "[\(index)]" }
+        return text
+    }
+
+    /// The path of a member of the object at this path.
+    func appending(_ key: StaticString) -> MemberPath {
+        if self.key == nil && index == nil { return MemberPath(base: base, key: key, index: nil) }
+        return MemberPath(base: description, key: key, index: nil)
+    }
+
+    /// The path of an element of the array at this path.
+    func element(_ index: Int) -> MemberPath {
+        if self.index == nil { return MemberPath(base: base, key: key, index: index) }
+        return MemberPath(base: description, key: nil, index: index)
     }
 }

@@ -28,7 +28,7 @@ public struct Party: Hashable, Sendable {
     /// The party as read, unknown members included.
     public var json: JSONObject
 
-    static func decode(_ value: JSONNode?, path: String) throws(LedgerError) -> Party {
+    static func decode(_ value: JSONNode?, path: MemberPath) throws(LedgerError) -> Party {
         let r = try FieldReader(value, path: path)
         var representative: Representative?
         if let rep = try r.optionalNested("representative") {

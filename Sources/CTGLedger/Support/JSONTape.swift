@@ -263,6 +263,10 @@ private struct TapeParser {
             close(object)
             return
         }
+        // Names written plainly (ASCII, no escape) are equal only when their bytes are: a bit per
+        // (length, first and last byte) says which earlier names are worth comparing.
+        var seen: UInt64 = 0
+        var compareAll = false
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
@@ -271,10 +275,18 @@ private struct TapeParser {
             let keyStart = index
             let key = count
             try parseString()
-            if hasEarlierMember(named: key, in: object) {
+            let name = tokens[key]
+            let length = Int(name.end - name.start)
+            var bit: UInt64 = 1 << (length & 63)
+            if length > 0 {
+                bit = 1 << ((length &* 31 &+ Int(bytes[Int(name.start)]) &* 7 &+ Int(bytes[Int(name.end) - 1])) & 63)
+            }
+            if name.flags != 0 { compareAll = true }
+            if (compareAll || seen & bit != 0) && hasEarlierMember(named: key, in: object) {
                 let name = JSONNode(tokens: UnsafePointer(tokens), bytes: bytes, index: key).decodedString
                 throw error("duplicate member \"\(name)\"", at: keyStart, member: name)
             }
+            seen |= bit
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 let name = JSONNode(tokens: UnsafePointer(tokens), bytes: bytes, index: key).decodedString
