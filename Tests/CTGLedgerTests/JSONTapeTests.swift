@@ -153,6 +153,19 @@ import Testing
         }
     }
 
+    @Test func memberLookupsFindEveryMemberInAnyOrder() throws {
+        let text = "{" + (0..<40).map { "\"m\($0)\":\($0)" }.joined(separator: ",") + ",\"e\":{}}"
+        let tape = JSONTape()
+        try Array(text.utf8).withUnsafeBytes { bytes in
+            let root = try tape.parse(bytes)
+            let order = Array(0..<40) + (0..<40).reversed() + [5, 5, 39, 0, 17, 3]
+            for i in order { #expect(root["m\(i)"]?.int == i) }
+            #expect(root["absent"] == nil && root["m40"] == nil && root["m39"]?.int == 39)
+            #expect(root.member("e")?.member("x") == nil && root.member("e")?.isEmptyContainer == true)
+        }
+        withExtendedLifetime(tape) {}
+    }
+
     @Test func namesAreDuplicatesWhenTheirStringsAreEqual() {
         // Escapes, canonically equivalent spellings of the same length, and names that only share
         // their length and first and last bytes.

@@ -114,8 +114,12 @@ struct FieldReader {
         guard value.kind == .string else { return nil }
         let match = value.withStringBytes { bytes in
             E.allCases.first { candidate in
-                var raw = candidate.rawValue
-                return raw.withUTF8 { $0.count == bytes.count && $0.elementsEqual(bytes) }
+                let raw = candidate.rawValue.utf8
+                guard raw.count == bytes.count else { return false }
+                return raw.withContiguousStorageIfAvailable { name in
+                    for offset in 0..<name.count where name[offset] != bytes[offset] { return false }
+                    return true
+                } ?? raw.elementsEqual(bytes)
             }
         }
         if let match { return match }

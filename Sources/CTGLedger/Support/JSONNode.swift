@@ -4,8 +4,8 @@
 /// A node points into the tape and into the parsed bytes: it is valid only until the tape parses
 /// again and while those bytes are.
 struct JSONNode {
-    /// The tape's tokens.
-    let tokens: UnsafePointer<JSONTape.Token>
+    /// The tape's tokens (written to only to remember where an object's last lookup ended).
+    let tokens: UnsafeMutablePointer<JSONTape.Token>
     /// The parsed text.
     let bytes: UnsafeRawBufferPointer
     /// This value's token.
@@ -116,21 +116,34 @@ struct JSONNode {
         return member(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
     }
 
+    /// Looks a member up from where the last lookup in this object ended, wrapping around.
     private func member(_ key: UnsafeRawBufferPointer) -> JSONNode? {
+        let first = index + 1
         let end = Int(tokens[index].next)
-        var at = index + 1
-        while at < end {
-            let name = tokens[at]
-            if name.flags & JSONTape.escaped == 0 {
-                if Int(name.end - name.start) == key.count, equalBytes(Int(name.start), key) {
-                    return JSONNode(tokens: tokens, bytes: bytes, index: at + 1)
-                }
-            } else if JSONNode(tokens: tokens, bytes: bytes, index: at).withStringBytes({ $0.elementsEqual(key) }) {
+        guard first < end else { return nil }
+        let resume = first + Int(tokens[index].cursor)
+        var at = resume < end ? resume : first
+        let stop = at
+        while true {
+            if matches(name: at, key) {
+                let next = Int(tokens[at + 1].next)
+                let offset = next < end ? next - first : 0
+                tokens[index].cursor = offset <= Int(UInt16.max) ? UInt16(offset) : 0
                 return JSONNode(tokens: tokens, bytes: bytes, index: at + 1)
             }
             at = Int(tokens[at + 1].next)
+            if at >= end { at = first }
+            if at == stop { return nil }
         }
-        return nil
+    }
+
+    @inline(__always)
+    private func matches(name at: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        let name = tokens[at]
+        if name.flags & JSONTape.escaped == 0 {
+            return Int(name.end - name.start) == key.count && equalBytes(Int(name.start), key)
+        }
+        return JSONNode(tokens: tokens, bytes: bytes, index: at).withStringBytes { $0.elementsEqual(key) }
     }
 
     @inline(__always)
@@ -177,7 +190,7 @@ struct JSONNode {
 
     /// The members of an object node.
     struct Members: Sequence, IteratorProtocol {
-        private let tokens: UnsafePointer<JSONTape.Token>
+        private let tokens: UnsafeMutablePointer<JSONTape.Token>
         private let bytes: UnsafeRawBufferPointer
         private var at: Int
         private let end: Int
@@ -201,7 +214,7 @@ struct JSONNode {
 
     /// The elements of an array node.
     struct Elements: Sequence, IteratorProtocol {
-        private let tokens: UnsafePointer<JSONTape.Token>
+        private let tokens: UnsafeMutablePointer<JSONTape.Token>
         private let bytes: UnsafeRawBufferPointer
         private var at: Int
         private let end: Int

@@ -26,6 +26,9 @@ final class JSONTape {
         var kind: JSONKind
         /// Strings: `escaped` and `nonASCII` bits; booleans: 1 for `true`.
         var flags: UInt8
+        /// Objects: where the next member lookup starts, as an offset from the first member name
+        /// (decoders read members mostly in the order they are written).
+        var cursor: UInt16 = 0
     }
 
     /// Flag of a string token written with at least one `\` escape.
@@ -61,7 +64,7 @@ final class JSONTape {
             count = parser.count
         }
         try parser.parseDocument()
-        return JSONNode(tokens: UnsafePointer(parser.tokens), bytes: bytes, index: 0)
+        return JSONNode(tokens: parser.tokens, bytes: bytes, index: 0)
     }
 
     /// Parses `bytes` with a tape of its own and calls `body` with the root value.
@@ -283,13 +286,13 @@ private struct TapeParser {
             }
             if name.flags != 0 { compareAll = true }
             if (compareAll || seen & bit != 0) && hasEarlierMember(named: key, in: object) {
-                let name = JSONNode(tokens: UnsafePointer(tokens), bytes: bytes, index: key).decodedString
+                let name = JSONNode(tokens: tokens, bytes: bytes, index: key).decodedString
                 throw error("duplicate member \"\(name)\"", at: keyStart, member: name)
             }
             seen |= bit
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                let name = JSONNode(tokens: UnsafePointer(tokens), bytes: bytes, index: key).decodedString
+                let name = JSONNode(tokens: tokens, bytes: bytes, index: key).decodedString
                 throw error("unexpected \(describe(index)), expected ':' after member \"\(name)\"")
             }
             index += 1
@@ -317,8 +320,8 @@ private struct TapeParser {
         while member < key {
             let old = tokens[member]
             if (old.flags | new.flags) & JSONTape.escaped != 0 {
-                let node = JSONNode(tokens: UnsafePointer(tokens), bytes: bytes, index: member)
-                if node.isSameName(as: JSONNode(tokens: UnsafePointer(tokens), bytes: bytes, index: key)) { return true }
+                let node = JSONNode(tokens: tokens, bytes: bytes, index: member)
+                if node.isSameName(as: JSONNode(tokens: tokens, bytes: bytes, index: key)) { return true }
             } else if old.end - old.start == length {
                 var offset = 0
                 let a = Int(old.start)
@@ -326,8 +329,8 @@ private struct TapeParser {
                 while offset < Int(length), bytes[a + offset] == bytes[b + offset] { offset += 1 }
                 if offset == Int(length) { return true }
                 if (old.flags | new.flags) & JSONTape.nonASCII != 0 {
-                    let node = JSONNode(tokens: UnsafePointer(tokens), bytes: bytes, index: member)
-                    if node.isSameName(as: JSONNode(tokens: UnsafePointer(tokens), bytes: bytes, index: key)) { return true }
+                    let node = JSONNode(tokens: tokens, bytes: bytes, index: member)
+                    if node.isSameName(as: JSONNode(tokens: tokens, bytes: bytes, index: key)) { return true }
                 }
             }
             member = Int(tokens[member + 1].next)
