@@ -78,6 +78,19 @@ final class JSONTape {
         }
     }
 
+    /// The high bit of each of eight bytes (read from memory in order) that is a quote, a backslash,
+    /// a control byte or above 0x7F; zero when all eight are plain ASCII. The lowest bit set is exact
+    /// (the borrows of these tests only run upwards), so a scan resumes at the first byte to look at.
+    @inline(__always)
+    static func specialBytes(in raw: UInt64) -> UInt64 {
+        let word = UInt64(littleEndian: raw)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        return (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word)
+            & (ones &* 0x80)
+    }
+
     /// Appends the bytes a string's raw text (between its quotes, already validated) stands for.
     static func unescape(_ raw: UnsafeRawBufferPointer, into out: inout [UInt8]) {
         var index = 0
@@ -403,23 +416,42 @@ private struct TapeParser {
 
     /// Checks a string starting at the opening quote and appends its token.
     private mutating func parseString() throws(JSONSyntaxError) {
-        index += 1
-        let start = index
+        let start = index + 1
+        let count = bytes.count
+        let base = bytes.baseAddress!
+        // Plain ASCII up to the closing quote (the common case), with the position kept in a register.
+        var at = start
+        while true {
+            while at + 8 <= count {
+                let special = JSONTape.specialBytes(in: base.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                if special != 0 {
+                    at += special.trailingZeroBitCount >> 3
+                    break
+                }
+                at += 8
+            }
+            guard at < count else { break }
+            let byte = base.load(fromByteOffset: at, as: UInt8.self)
+            if byte == UInt8(ascii: "\"") {
+                _ = append(.string, start: start, end: at, flags: 0)
+                index = at + 1
+                return
+            }
+            if byte < 0x20 || byte == UInt8(ascii: "\\") || byte >= 0x80 { break }
+            at += 1
+        }
+        index = at
+        try parseString(from: start)
+    }
+
+    /// The rest of a string from `index`, where an escape, a control byte or a non-ASCII byte is.
+    private mutating func parseString(from start: Int) throws(JSONSyntaxError) {
         var flags: UInt8 = 0
         let count = bytes.count
         let base = bytes.baseAddress!
         while true {
-            // Eight plain ASCII bytes at a time: no quote, backslash, control byte or byte above 0x7F.
-            // The lowest flagged byte is exact (the borrows of these tests only run upwards), so the
-            // scan resumes byte by byte right at the first byte that needs a look.
             while index + 8 <= count {
-                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let quote = word ^ (ones &* 0x22)
-                let backslash = word ^ (ones &* 0x5C)
-                let special =
-                    (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word)
-                    & (ones &* 0x80)
+                let special = JSONTape.specialBytes(in: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 if special != 0 {
                     index += special.trailingZeroBitCount >> 3
                     break
