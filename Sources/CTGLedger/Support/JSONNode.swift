@@ -116,34 +116,59 @@ struct JSONNode {
         return member(UnsafeRawBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
     }
 
-    /// Looks a member up from where the last lookup in this object ended, wrapping around.
+    @inline(__always)
     private func member(_ key: UnsafeRawBufferPointer) -> JSONNode? {
-        let first = index + 1
-        let end = Int(tokens[index].next)
-        guard first < end else { return nil }
-        let resume = first + Int(tokens[index].cursor)
+        let found = JSONNode.lookUp(key, in: index, tokens: tokens, bytes: bytes)
+        return found < 0 ? nil : JSONNode(tokens: tokens, bytes: bytes, index: found)
+    }
+
+    /// The token index of the value of the member named `key` of the object at `object`, or -1.
+    /// The search starts where the object's last lookup ended and wraps around.
+    private static func lookUp(
+        _ key: UnsafeRawBufferPointer, in object: Int, tokens: UnsafeMutablePointer<JSONTape.Token>, bytes: UnsafeRawBufferPointer
+    ) -> Int {
+        let first = object + 1
+        let end = Int(tokens[object].next)
+        guard first < end else { return -1 }
+        let resume = first + Int(tokens[object].cursor)
         var at = resume < end ? resume : first
         let stop = at
+        let count = key.count
+        let base = bytes.baseAddress!
+        let keyBase = key.baseAddress ?? UnsafeRawPointer(base)
         while true {
-            if matches(name: at, key) {
+            let name = tokens[at]
+            let matched: Bool
+            if name.flags & JSONTape.escaped == 0 {
+                matched = Int(name.end &- name.start) == count && memoryEqual(base + Int(name.start), keyBase, count)
+            } else {
+                matched = escapedName(at, tokens: tokens, bytes: bytes, equals: key)
+            }
+            if matched {
                 let next = Int(tokens[at + 1].next)
                 let offset = next < end ? next - first : 0
-                tokens[index].cursor = offset <= Int(UInt16.max) ? UInt16(offset) : 0
-                return JSONNode(tokens: tokens, bytes: bytes, index: at + 1)
+                tokens[object].cursor = offset <= Int(UInt16.max) ? UInt16(offset) : 0
+                return at + 1
             }
             at = Int(tokens[at + 1].next)
             if at >= end { at = first }
-            if at == stop { return nil }
+            if at == stop { return -1 }
         }
     }
 
     @inline(__always)
-    private func matches(name at: Int, _ key: UnsafeRawBufferPointer) -> Bool {
-        let name = tokens[at]
-        if name.flags & JSONTape.escaped == 0 {
-            return Int(name.end - name.start) == key.count && equalBytes(Int(name.start), key)
+    private static func memoryEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        for offset in 0..<count where a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) {
+            return false
         }
-        return JSONNode(tokens: tokens, bytes: bytes, index: at).withStringBytes { $0.elementsEqual(key) }
+        return true
+    }
+
+    @inline(never)
+    private static func escapedName(
+        _ at: Int, tokens: UnsafeMutablePointer<JSONTape.Token>, bytes: UnsafeRawBufferPointer, equals key: UnsafeRawBufferPointer
+    ) -> Bool {
+        JSONNode(tokens: tokens, bytes: bytes, index: at).withStringBytes { $0.elementsEqual(key) }
     }
 
     @inline(__always)
