@@ -38,9 +38,23 @@ public struct Party: Hashable, Sendable {
         if let siren, siren.utf8.count != 9 || !siren.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             throw r.fail("siren", "9 digits", foundValue: .string(siren))
         }
-        return Party(
+        var party = Party(
             id: try r.string("id"), name: try r.string("name"), kind: try r.enumeration("kind", Kind.self),
             siren: siren, population: try r.optionalInt("population"), representative: representative,
             json: r.object.materializeObject())
+        party.shareStrings()
+        return party
+    }
+
+    /// Takes `id`, `name` and the representative's name and role from `json`, where the same
+    /// strings are kept: a replay keeps every registration's parties, and two copies of each
+    /// string would only cost memory.
+    private mutating func shareStrings() {
+        if let text = json["id"]?.stringValue, text == id { id = text }
+        if let text = json["name"]?.stringValue, text == name { name = text }
+        if let person = json["representative"]?.objectValue, let rep = representative {
+            if let text = person["name"]?.stringValue, text == rep.name { representative?.name = text }
+            if let text = person["role"]?.stringValue, text == rep.role { representative?.role = text }
+        }
     }
 }
