@@ -36,7 +36,9 @@ final class JSONTape {
     /// Flag of a string token holding bytes above 0x7F.
     static let nonASCII: UInt8 = 2
 
+    /// The tokens of the last parse, in document order (a container before what it holds).
     private(set) var tokens: UnsafeMutablePointer<Token>
+    /// Tokens allocated; the buffer doubles when a text needs more and is kept for the next parse.
     private var capacity: Int
     /// The number of tokens of the last parse.
     private(set) var count = 0
@@ -166,7 +168,9 @@ private struct TapeParser {
     var tokens: UnsafeMutablePointer<JSONTape.Token>
     var capacity: Int
     var count = 0
+    /// The next byte to read.
     var index = 0
+    /// Arrays and objects open at `index`.
     var depth = 0
 
     init(bytes: UnsafeRawBufferPointer, tokens: UnsafeMutablePointer<JSONTape.Token>, capacity: Int) {
@@ -203,10 +207,12 @@ private struct TapeParser {
         capacity *= 2
     }
 
+    /// The error at `position` (the current byte by default), with a 1-based column.
     private func error(_ message: String, at position: Int? = nil, member: String? = nil) -> JSONSyntaxError {
         JSONSyntaxError(column: (position ?? index) + 1, message: message, member: member)
     }
 
+    /// The byte at `position` as error messages name it.
     private func describe(_ position: Int) -> String {
         guard position < bytes.count else { return "end of line" }
         let byte = bytes[position]
