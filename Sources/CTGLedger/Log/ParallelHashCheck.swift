@@ -38,11 +38,9 @@ final class ParallelHashCheck: @unchecked Sendable {
     /// Nominal size of a chunk; a chunk runs from the first line start at or after its nominal start.
     static let defaultChunkSize = 4 << 20
 
-    private let path: String
-    private let chunkSize: Int
     private let fd: Int32
-    /// The file's size when the check started: the chunks cover it; `wait` hashes what lies beyond.
-    private let size: Int
+    /// The file as it was when the check started, in chunks; `wait` hashes what lies beyond.
+    private let chunks: LineChunks
     private let chunkCount: Int
     // Guarded by `lock`: the next chunk from the front, the chunk after the last one left from the back.
     private var lock = pthread_mutex_t()
@@ -58,12 +56,9 @@ final class ParallelHashCheck: @unchecked Sendable {
     ///
     /// A file that cannot be opened is not an error here: the caller's own read reports it.
     init(path: String, chunkSize: Int = ParallelHashCheck.defaultChunkSize) {
-        self.path = path
-        self.chunkSize = max(chunkSize, 1)
         fd = open(path, O_RDONLY | O_CLOEXEC)
-        var info = stat()
-        size = fd >= 0 && fstat(fd, &info) == 0 ? Int(info.st_size) : 0
-        chunkCount = (size + self.chunkSize - 1) / self.chunkSize
+        chunks = LineChunks(fd: fd, path: path, size: chunkSize)
+        chunkCount = chunks.count
         back = chunkCount
         results = .allocate(capacity: chunkCount)
         results.initialize(repeating: nil)
@@ -122,14 +117,15 @@ final class ParallelHashCheck: @unchecked Sendable {
             coveredEnd = max(coveredEnd, result.completeEnd)
         }
         if scannedEnd > coveredEnd {
-            let tail = try hash(from: coveredEnd, to: scannedEnd, firstLine: linesBefore + 1)
-            mismatches += tail.mismatches
+            let buffer = ReadBuffer()
+            mismatches += try hash(coveredEnd..<scannedEnd, firstLine: linesBefore + 1, buffer: buffer).mismatches
         }
         return mismatches
     }
 
     /// Claims and hashes chunks, from the front (the worker) or the back (the caller), until none is left.
     private func work(fromFront: Bool) {
+        let buffer = ReadBuffer()
         while true {
             pthread_mutex_lock(&lock)
             var claimed: Int?
@@ -145,9 +141,7 @@ final class ParallelHashCheck: @unchecked Sendable {
             pthread_mutex_unlock(&lock)
             guard let chunk = claimed else { return }
             do {
-                let start = try lineStart(atOrAfter: chunk * chunkSize)
-                let end = try lineStart(atOrAfter: (chunk + 1) * chunkSize)
-                results[chunk] = try hash(from: start, to: end, firstLine: 1)
+                results[chunk] = try hash(try chunks.range(of: chunk), firstLine: 1, buffer: buffer)
             } catch {
                 pthread_mutex_lock(&lock)
                 if failure == nil { failure = error }
@@ -157,47 +151,22 @@ final class ParallelHashCheck: @unchecked Sendable {
         }
     }
 
-    /// The offset of the first line that starts at or after `offset` (0, or just after a `\n`);
-    /// the size seen at the start when there is none before it.
-    private func lineStart(atOrAfter offset: Int) throws(LedgerError) -> Int {
-        guard offset > 0 else { return 0 }
-        guard offset < size else { return size }
-        var position = offset - 1
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while position < size {
-            let count = try read(into: &buffer, at: position, count: min(buffer.count, size - position))
-            if let newline = buffer[0..<count].firstIndex(of: 0x0A) { return position + newline + 1 }
-            position += count
-        }
-        return size
-    }
-
-    /// Hashes the complete lines in `start..<end` (a final fragment without `\n` is left alone, as
-    /// the scanner reports it as torn); lines are numbered from `firstLine`.
-    private func hash(from start: Int, to end: Int, firstLine: Int) throws(LedgerError) -> ChunkResult {
-        var result = ChunkResult(completeEnd: start)
+    /// Hashes the complete lines of `range` (a final fragment without `\n` is left alone, as the
+    /// scanner reports it as torn); lines are numbered from `firstLine`.
+    private func hash(_ range: Range<Int>, firstLine: Int, buffer: ReadBuffer) throws(LedgerError) -> ChunkResult {
+        var result = ChunkResult(completeEnd: range.lowerBound)
         // A chunk that long holds a line over the limit: the scanner refuses the log, nothing to hash.
-        guard end > start, fd >= 0, end - start <= chunkSize + LineReader.maximumLineLength else { return result }
-        var bytes = [UInt8](repeating: 0, count: end - start)
-        let count = try read(into: &bytes, at: start, count: end - start)
-        let consumed = bytes.withUnsafeBytes { buffer in
-            var lineStart = 0
-            while lineStart < count {
-                guard let found = memchr(buffer.baseAddress! + lineStart, 0x0A, count - lineStart) else { break }
-                let newline = UnsafeRawPointer(found) - buffer.baseAddress!
-                var line = UnsafeRawBufferPointer(rebasing: buffer[lineStart..<newline])
-                result.lines += 1
-                if start + lineStart == 0, line.starts(with: [0xEF, 0xBB, 0xBF]) {
-                    line = UnsafeRawBufferPointer(rebasing: line[3...])
-                }
-                if let mismatch = Self.check(line, number: firstLine + result.lines - 1) {
-                    result.mismatches.append(mismatch)
-                }
-                lineStart = newline + 1
+        guard fd >= 0, range.count <= chunks.size + LineReader.maximumLineLength else { return result }
+        result.completeEnd = try chunks.forEachLine(in: range, buffer: buffer) { (bytes, offset) throws(LedgerError) in
+            var line = bytes
+            result.lines += 1
+            if offset == 0, line.starts(with: [0xEF, 0xBB, 0xBF]) {
+                line = UnsafeRawBufferPointer(rebasing: line[3...])
             }
-            return lineStart
+            if let mismatch = Self.check(line, number: firstLine + result.lines - 1) {
+                result.mismatches.append(mismatch)
+            }
         }
-        result.completeEnd = start + consumed
         return result
     }
 
@@ -208,27 +177,6 @@ final class ParallelHashCheck: @unchecked Sendable {
         let written = SealFormat.writtenHash(of: line)
         guard !matches(digest, hex: written) else { return nil }
         return Mismatch(line: number, computed: digest.hex, written: String(decoding: written, as: UTF8.self))
-    }
-
-    /// Reads up to `count` bytes at `offset` (fewer only at the end of the file).
-    private func read(into buffer: inout [UInt8], at offset: Int, count: Int) throws(LedgerError) -> Int {
-        let path = self.path
-        let fd = self.fd
-        let result: Result<Int, LedgerError> = buffer.withUnsafeMutableBytes { target in
-            var done = 0
-            while done < count {
-                let n = pread(fd, target.baseAddress! + done, count - done, off_t(offset + done))
-                if n > 0 {
-                    done += n
-                } else if n == 0 {
-                    break
-                } else if errno != EINTR {
-                    return .failure(LedgerError(.io, file: path, "cannot read the log: \(FileIO.reason())."))
-                }
-            }
-            return .success(done)
-        }
-        return try result.get()
     }
 
     /// `true` when `hex` is the lowercase hex form of `digest`.
