@@ -77,7 +77,9 @@ extension Command {
 /// Everything `verify` found in a log.
 ///
 /// Made in one streaming pass while a second thread recomputes every line's SHA-256. The domain
-/// rules read whole convention histories, so events are kept, but without their parsed lines.
+/// rules read whole convention histories: the pass records where each convention's lines are, and
+/// the rules then run one convention at a time over its lines read back, so that memory is bounded
+/// by the largest convention, not by the log (issue 5).
 struct VerifyReport {
     var findings: [Finding]
     var lines: Int
@@ -87,13 +89,30 @@ struct VerifyReport {
     /// The last line whose hash is the `expectHead` asked for, to explain a stale `--expect-head`.
     var expectedHeadLine: Int?
 
-    static func make(path: String, expectHead: String? = nil) throws(LedgerError) -> VerifyReport {
+    /// Where one convention's well-formed lines are, in file order.
+    struct ConventionLines {
+        var offsets: [Int] = []
+        var numbers: [UInt32] = []
+        /// Its events that are not read back (the log cannot be opened again, or lines numbered
+        /// beyond 2³²), reduced for the rules: they follow those at `offsets`.
+        var kept: [Event] = []
+    }
+
+    /// Checks the log at `path`.
+    ///
+    /// - Parameters:
+    ///   - expectHead: a hash written down earlier, to find the line it belongs to.
+    ///   - idHash: replaces the hash of event ids (tests force collisions with it).
+    /// - Throws: `LedgerError` of kind `.io` when the file cannot be read.
+    static func make(path: String, expectHead: String? = nil, idHash: (@Sendable (String) -> UInt64)? = nil) throws(LedgerError) -> VerifyReport {
         let hashing = ParallelHashCheck(path: path)
         var scanner = LogScanner(file: path, checkHashes: true)
         scanner.deferHashes = true
-        var validator = ReferenceValidator()
-        // The domain rules read whole histories: each convention's events are kept, without their parsed lines.
-        var streams: [[Event]] = []
+        if let idHash { scanner.useIDHash(idHash) }
+        let source = scanner.ids.source
+        var validator = ReferenceValidator(source: source)
+        var streams: [ConventionLines] = []
+        var conventions: [String] = []
         var slots: [String: Int] = [:]
         var referenceFindings: [Finding] = []
         var events = 0
@@ -103,14 +122,23 @@ struct VerifyReport {
             try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
                 guard let event = scanner.scan(raw) else { return }
                 events += 1
-                for problem in validator.check(event) {
+                for problem in validator.check(event, offset: raw.offset, scannerIDs: scanner.ids) {
                     referenceFindings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
                 }
-                if let slot = slots[event.convention] {
-                    streams[slot].append(event.reducedForRules())
+                let slot: Int
+                if let known = slots[event.convention] {
+                    slot = known
                 } else {
-                    slots[event.convention] = streams.count
-                    streams.append([event.reducedForRules()])
+                    slot = streams.count
+                    slots[event.convention] = slot
+                    streams.append(ConventionLines())
+                    conventions.append(event.convention)
+                }
+                if source != nil, event.line <= Int(UInt32.max) {
+                    streams[slot].offsets.append(raw.offset)
+                    streams[slot].numbers.append(UInt32(event.line))
+                } else {
+                    streams[slot].kept.append(event.reducedForRules())
                 }
                 if let expectHead, event.hash == expectHead { expectedHeadLine = event.line }
             }
@@ -120,12 +148,29 @@ struct VerifyReport {
         }
         let mismatches = try hashing.wait()
         try read.get()
+        slots = [:]
         scanner.applyDeferredHashes(mismatches)
-        let histories = streams.map { ConventionHistory(events: $0, convention: $0[0].convention) }
-        var findings = scanner.findings + referenceFindings + DomainRules.findings(histories, file: path)
+        var findings = scanner.findings + referenceFindings
+        for (slot, convention) in conventions.enumerated() {
+            let history = ConventionHistory(events: Self.events(of: streams[slot], source: source), convention: convention)
+            streams[slot] = ConventionLines()
+            findings += DomainRules.findings([history], file: path)
+        }
         findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
         return VerifyReport(
             findings: findings, lines: scanner.lineCount, events: events, sealed: scanner.sealed, head: scanner.lastHash,
             expectedHeadLine: expectedHeadLine)
+    }
+
+    /// One convention's events, read back from their lines, reduced as the rules need them.
+    private static func events(of lines: ConventionLines, source: LineSource?) -> [Event] {
+        guard let source else { return lines.kept }
+        var events: [Event] = []
+        events.reserveCapacity(lines.offsets.count)
+        for (offset, number) in zip(lines.offsets, lines.numbers) {
+            // Each line was read as a well-formed event; the log is append-only.
+            if let event = source.event(at: offset, number: Int(number)) { events.append(event.reducedForRules()) }
+        }
+        return events + lines.kept
     }
 }

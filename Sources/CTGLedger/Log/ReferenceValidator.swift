@@ -2,6 +2,14 @@
 /// its convention, acts, parties, délibérations, notices and elements, and that
 /// an avenant's changes can apply (section 5.6: `append` refuses what a projection would skip).
 struct ReferenceValidator {
+    /// How a text event is kept: whole, or as where its line is (read back when a text is folded).
+    enum TextEvent {
+        /// The event, without its parsed line.
+        case kept(Event)
+        /// The byte offset and number of its line in the validator's `source`.
+        case line(offset: Int, number: Int)
+    }
+
     /// What the validator remembers of one convention: enough to check references
     /// without keeping every event (a log may hold millions).
     struct ConventionIndex {
@@ -12,16 +20,17 @@ struct ReferenceValidator {
         var avenantSeqs: [Int: Int] = [:]
         var introduced: Set<String> = []
         /// The registration, the avenants and corrections of them: what folding the text needs.
-        var textEvents: [Event] = []
-        var textEventIDs: Set<String> = []
+        var textEvents: [TextEvent] = []
+        /// The id of each of `textEvents`.
+        var textEventIDs: [String] = []
 
-        mutating func learn(_ event: Event) {
+        mutating func learn(_ event: Event, kept: TextEvent, source: LineSource?) {
             switch event.payload {
             case .conventionRegistered(let r):
                 registrationSeq = registrationSeq ?? event.seq
                 parties.formUnion(r.parties.map(\.id))
                 introduced.formUnion(r.elements.map(\.id))
-                keepForText(event)
+                keepForText(event.id, kept)
             case .avenantConcluded(let a):
                 if avenantSeqs[a.number] == nil { avenantSeqs[a.number] = event.seq }
                 for change in a.changes {
@@ -31,50 +40,74 @@ struct ReferenceValidator {
                     default: break
                     }
                 }
-                keepForText(event)
+                keepForText(event.id, kept)
             case .deliberationAdopted(let d): deliberationIDs.insert(d.id)
             case .terminationNotified(let n): noticeIDs.insert(n.id)
             case .eventCorrected(let c):
-                guard textEventIDs.contains(c.target), let target = textEvents.first(where: { $0.id == c.target }),
+                guard let slot = textEventIDs.firstIndex(of: c.target), let target = Self.event(textEvents[slot], source: source),
                     let payload = try? EventPayload.decode(type: target.type, version: target.version, data: c.data)
                 else { return }
                 var corrected = target
                 corrected.payload = payload
-                learn(corrected)
-                textEvents.append(event.withoutObject())
+                // Its id is already among the text events: only what it names is learnt.
+                learn(corrected, kept: .kept(corrected), source: source)
+                textEvents.append(kept)
+                textEventIDs.append(event.id)
             default: break
             }
         }
 
-        private mutating func keepForText(_ event: Event) {
-            if textEventIDs.insert(event.id).inserted { textEvents.append(event.withoutObject()) }
+        private mutating func keepForText(_ id: String, _ kept: TextEvent) {
+            guard !textEventIDs.contains(id) else { return }
+            textEvents.append(kept)
+            textEventIDs.append(id)
+        }
+
+        /// A text event as an event (read back from `source` when kept as a line).
+        static func event(_ text: TextEvent, source: LineSource?) -> Event? {
+            switch text {
+            case .kept(let event): return event
+            case .line(let offset, let number): return source?.event(at: offset, number: number)?.withoutObject()
+            }
         }
 
         /// The convention's text history (corrections applied), for folding.
-        func history(_ convention: String) -> ConventionHistory {
-            ConventionHistory(events: textEvents, convention: convention)
+        func history(_ convention: String, source: LineSource?) -> ConventionHistory {
+            ConventionHistory(events: textEvents.compactMap { Self.event($0, source: source) }, convention: convention)
         }
     }
 
     private var conventions: [String: ConventionIndex] = [:]
-    /// What is known of an event id: its first occurrence.
-    struct KnownID {
-        /// The convention (shared storage with the key of `conventions`).
-        var convention: String
-        var type: EventType
-        var line: Int
-        var seq: Int
+    /// Where text events are read back from (`nil`: they are kept whole).
+    private let source: LineSource?
+    /// The first event of each id, when the caller does not pass the scanner's table.
+    private var ids: IDTable
+    /// With the scanner's table: ids whose first event was checked but not recorded (a refused
+    /// second registration), with the first event of that id recorded since, if any.
+    private var unrecorded: [String: IDTable.Known?] = [:]
+
+    /// A validator that keeps text events whole, or, with `source` (the log being read), keeps
+    /// where their lines are and reads them back when an avenant's changes must be checked.
+    init(source: LineSource? = nil) {
+        self.source = source
+        ids = IDTable(source: source)
     }
 
-    private var allIDs: [String: KnownID] = [:]
-
     /// The first event read with this id, if any.
-    func known(_ id: String) -> KnownID? { allIDs[id] }
+    func known(_ id: String) -> IDTable.Known? { ids.first(id) }
 
     /// Checks an event against what came before it, then records it.
     ///
+    /// - Parameters:
+    ///   - event: the event, as read.
+    ///   - offset: its line's byte offset in `source`, if it was read from there.
+    ///   - scannerIDs: the table of the `LogScanner` that read the event, which holds the first
+    ///     event of every id the validator was given (this one included): used instead of the
+    ///     validator's own, so that a log's ids are held once. Pass it for every event or never.
     /// - Returns: the problems found, each naming the member at fault (empty when it is valid).
-    mutating func check(_ event: Event) -> [LedgerError] {
+    mutating func check(_ event: Event, offset: Int? = nil, scannerIDs: IDTable? = nil) -> [LedgerError] {
+        // A table kept whole cannot tell this event from an earlier one with its id: use the own one.
+        let scannerIDs = offset != nil && scannerIDs?.source != nil ? scannerIDs : nil
         var problems: [LedgerError] = []
         func refuse(_ member: String, _ message: String) {
             problems.append(LedgerError(.invalid, line: event.line, seq: event.seq, member: member, message))
@@ -90,26 +123,55 @@ struct ReferenceValidator {
         } else if index.registrationSeq == nil {
             refuse("convention", "no convention.registered event for \(event.convention) comes before this event; register the convention first.")
         } else {
-            checkReferences(event, index: index, refuse: refuse)
+            func known(_ id: String) -> IDTable.Known? {
+                guard let scannerIDs else { return ids.first(id) }
+                if let shadowed = unrecorded[id] { return shadowed }
+                // The scanner has recorded this event already: it is not "before this one".
+                guard let first = scannerIDs.first(id), first.offset != offset else { return nil }
+                return first
+            }
+            checkReferences(event, index: index, known: known, refuse: refuse)
         }
-        if problems.isEmpty || event.type != .conventionRegistered { record(event) }
+        if problems.isEmpty || event.type != .conventionRegistered {
+            record(event, offset: offset, ownIDs: scannerIDs == nil)
+            if scannerIDs != nil, let shadowed = unrecorded[event.id], shadowed == nil {
+                unrecorded[event.id] = IDTable.Known(convention: event.convention, type: event.type, seq: event.seq, offset: offset)
+            }
+        } else if let scannerIDs, unrecorded[event.id] == nil, scannerIDs.first(event.id)?.offset == offset {
+            // Not recorded, so not known to later events as the scanner's table would say.
+            unrecorded[event.id] = .some(nil)
+        }
         return problems
     }
 
     /// Records an event already in the log without checking its references (they were checked when
     /// it was appended): leaves the same state as `check` would, at a fraction of the cost (no text fold).
     /// `append` builds on its log this way and checks only the new events.
-    mutating func record(_ event: Event) {
+    ///
+    /// - Parameters:
+    ///   - offset: its line's byte offset in `source`, if it was read from there.
+    mutating func record(_ event: Event, offset: Int? = nil) {
+        record(event, offset: offset, ownIDs: true)
+    }
+
+    private mutating func record(_ event: Event, offset: Int?, ownIDs: Bool) {
         var index = conventions[event.convention] ?? ConventionIndex()
-        if !(event.type == .conventionRegistered && index.registrationSeq != nil) { index.learn(event) }
+        if !(event.type == .conventionRegistered && index.registrationSeq != nil) {
+            let kept: TextEvent =
+                if let offset, source != nil { .line(offset: offset, number: event.line) } else { .kept(event.withoutObject()) }
+            index.learn(event, kept: kept, source: source)
+        }
         conventions[event.convention] = index
-        if allIDs[event.id] == nil {
-            let convention = conventions.index(forKey: event.convention).map { conventions[$0].key } ?? event.convention
-            allIDs[event.id] = KnownID(convention: convention, type: event.type, line: event.line, seq: event.seq)
+        if ownIDs {
+            if let offset, source != nil {
+                _ = ids.insert(event, offset: offset)
+            } else if ids.source == nil {
+                _ = ids.insert(event, offset: 0)
+            }
         }
     }
 
-    private func checkReferences(_ event: Event, index: ConventionIndex, refuse: (String, String) -> Void) {
+    private func checkReferences(_ event: Event, index: ConventionIndex, known: (String) -> IDTable.Known?, refuse: (String, String) -> Void) {
         let parties = index.parties
         func checkAct(_ act: TransmittedAct, member: String, draftAllowed: Bool = false) {
             switch act {
@@ -146,7 +208,7 @@ struct ReferenceValidator {
             if let earlier = index.avenantSeqs[avenant.number] {
                 refuse("data.number", "avenant n° \(avenant.number) is already recorded (seq \(earlier)); correct it with event.corrected instead.")
             } else {
-                checkChanges(event, avenant, history: index.history(event.convention), refuse: refuse)
+                checkChanges(event, avenant, history: index.history(event.convention, source: source), refuse: refuse)
             }
         case .terminationNotified(let notice):
             if !parties.contains(notice.by) {
@@ -166,7 +228,7 @@ struct ReferenceValidator {
                 refuse("data.element", "expected an element of this convention; no act introduces \"\(progress.element)\".")
             }
         case .eventCorrected(let correction):
-            guard let target = allIDs[correction.target] else {
+            guard let target = known(correction.target) else {
                 refuse("data.target", "expected the id of an earlier event; there is no event \"\(correction.target)\" before this one.")
                 return
             }
