@@ -63,16 +63,20 @@ enum CommandSupport {
     static func replay(_ path: String, io: CommandIO) throws(LedgerError) -> [ConventionDigest] {
         var digests: [ConventionDigest] = []
         var slots: [String: Int] = [:]
-        let scanner = try LogPass.run(path: path, checkHashes: false) { (event: Event) throws(LedgerError) in
+        var scanner = LogScanner(file: path, checkHashes: false)
+        // The digests keep where their events' lines are, and read them back for the state.
+        let source = scanner.ids.source
+        try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
+            guard let event = scanner.scan(raw) else { return }
             let slot: Int
             if let known = slots[event.convention] {
                 slot = known
             } else {
                 slot = digests.count
                 slots[event.convention] = slot
-                digests.append(ConventionDigest(convention: event.convention))
+                digests.append(ConventionDigest(convention: event.convention, source: source))
             }
-            digests[slot].add(event)
+            digests[slot].add(event, offset: raw.offset)
         }
         try refuseInvalid(scanner.findings, path: path, io: io)
         return digests

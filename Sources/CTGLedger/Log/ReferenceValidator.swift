@@ -4,8 +4,8 @@
 struct ReferenceValidator {
     /// How a text event is kept: whole, or as where its line is (read back when a text is folded).
     enum TextEvent {
-        /// The event, without its parsed line.
-        case kept(Event)
+        /// The event, without its parsed line (boxed: most are lines, and an event is large).
+        indirect case kept(Event)
         /// The byte offset and number of its line in the validator's `source`.
         case line(offset: Int, number: Int)
     }
