@@ -27,7 +27,7 @@ import Testing
         log.deliberation(id: "cc-4", number: "CC_4_2025")
         log.deliberation(id: "cc-5", number: "CC_5_2025")
         // Its own id: not an event before it.
-        log.add("event.corrected", effective: "2025-12-15", #"{"target":"t-13","reason":"r","data":{}}"#)
+        log.add("event.corrected", effective: "2025-12-15", #"{"target":"t-12","reason":"r","data":{}}"#)
         var lines = log.lines
         // The refused registration and a later délibération share an id (corrections name it
         // before and after); so do two others, one of them after a line that is not JSON, which
@@ -36,6 +36,8 @@ import Testing
         lines[5] = lines[5].replacingOccurrences(of: #""id":"t-6""#, with: #""id":"t-dup""#)
         lines[8] = String(lines[8].dropLast(3))
         lines[10] = lines[10].replacingOccurrences(of: #""id":"t-11""#, with: #""id":"t-2""#)
+        // A line whose seq is not its number (`verify` numbers lines read back from their seq).
+        lines[11] = lines[11].replacingOccurrences(of: #"{"seq":12,"#, with: #"{"seq":40,"#)
         return lines
     }
 
@@ -60,6 +62,7 @@ import Testing
         let expected = try StreamingTests.wholeLedgerFindings(path)
         #expect(expected.filter { $0.rule == "envelope.id" }.count == 2)
         #expect(expected.contains { $0.message.contains("is already used by seq 4") })
+        #expect(expected.contains { $0.line == 12 && $0.seq == 40 && $0.rule == "reference" })
         #expect(try VerifyReport.make(path: path).findings == expected)
         for hash in Self.collidingHashes {
             #expect(try VerifyReport.make(path: path, idHash: hash).findings == expected)

@@ -76,10 +76,11 @@ extension Command {
 
 /// Everything `verify` found in a log.
 ///
-/// Made in one streaming pass while a second thread recomputes every line's SHA-256. The domain
-/// rules read whole convention histories: the pass records where each convention's lines are, and
-/// the rules then run one convention at a time over its lines read back, so that memory is bounded
-/// by the largest convention, not by the log (issue 5).
+/// Made in one streaming pass while a second thread recomputes every line's SHA-256 (envelope,
+/// sequence, chain, ids), then one convention at a time: the pass records where each convention's
+/// lines are, and the reference checks and the domain rules (which read whole histories) run over
+/// each convention's lines read back. Memory is bounded by the largest convention, not by the log
+/// (issue 5); findings are the same, in the same order.
 struct VerifyReport {
     var findings: [Finding]
     var lines: Int
@@ -88,15 +89,6 @@ struct VerifyReport {
     var head: String?
     /// The last line whose hash is the `expectHead` asked for, to explain a stale `--expect-head`.
     var expectedHeadLine: Int?
-
-    /// Where one convention's well-formed lines are, in file order.
-    struct ConventionLines {
-        var offsets: [Int] = []
-        var numbers: [UInt32] = []
-        /// Its events that are not read back (the log cannot be opened again, or lines numbered
-        /// beyond 2³²), reduced for the rules: they follow those at `offsets`.
-        var kept: [Event] = []
-    }
 
     /// Checks the log at `path`.
     ///
@@ -109,21 +101,32 @@ struct VerifyReport {
         var scanner = LogScanner(file: path, checkHashes: true)
         scanner.deferHashes = true
         if let idHash { scanner.useIDHash(idHash) }
-        let source = scanner.ids.source
-        var validator = ReferenceValidator(source: source)
-        var streams: [ConventionLines] = []
+        guard let source = scanner.ids.source else {
+            return try makeInMemory(path: path, expectHead: expectHead, scanner: scanner, hashing: hashing)
+        }
+        // Where each convention's well-formed lines are, in file order.
+        var streams: [[Int]] = []
+        // A line's number is its seq plus the shift of the last change before it (a change in a
+        // damaged log only): numbers are not kept per line.
+        var shifts: [(offset: Int, shift: Int)] = [(0, 0)]
         var conventions: [String] = []
         var slots: [String: Int] = [:]
-        var referenceFindings: [Finding] = []
         var events = 0
         var expectedHeadLine: Int?
+        // What the reference validator will record, so that ids are looked up as it would have:
+        // every event except a second registration of a convention, which it refuses.
+        var registered: Set<String> = []
+        var unrecorded: [String: IDTable.Known?] = [:]
         let read: Result<Void, LedgerError>
         do {
             try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
                 guard let event = scanner.scan(raw) else { return }
                 events += 1
-                for problem in validator.check(event, offset: raw.offset, scannerIDs: scanner.ids) {
-                    referenceFindings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
+                if event.type == .conventionRegistered, !registered.insert(event.convention).inserted {
+                    // Refused: an id first used here is not known to later events until recorded again.
+                    if unrecorded[event.id] == nil, scanner.ids.first(event.id)?.offset == raw.offset { unrecorded[event.id] = .some(nil) }
+                } else if !unrecorded.isEmpty, let shadowed = unrecorded[event.id], shadowed == nil {
+                    unrecorded[event.id] = IDTable.Known(convention: event.convention, type: event.type, seq: event.seq, offset: raw.offset)
                 }
                 let slot: Int
                 if let known = slots[event.convention] {
@@ -131,15 +134,11 @@ struct VerifyReport {
                 } else {
                     slot = streams.count
                     slots[event.convention] = slot
-                    streams.append(ConventionLines())
+                    streams.append([])
                     conventions.append(event.convention)
                 }
-                if source != nil, event.line <= Int(UInt32.max) {
-                    streams[slot].offsets.append(raw.offset)
-                    streams[slot].numbers.append(UInt32(event.line))
-                } else {
-                    streams[slot].kept.append(event.reducedForRules())
-                }
+                streams[slot].append(raw.offset)
+                if event.line - event.seq != shifts[shifts.count - 1].shift { shifts.append((raw.offset, event.line - event.seq)) }
                 if let expectHead, event.hash == expectHead { expectedHeadLine = event.line }
             }
             read = .success(())
@@ -149,28 +148,81 @@ struct VerifyReport {
         let mismatches = try hashing.wait()
         try read.get()
         slots = [:]
+        registered = []
         scanner.applyDeferredHashes(mismatches)
-        var findings = scanner.findings + referenceFindings
+        let ids = scanner.ids
+        var referenceFindings: [Finding] = []
+        var ruleFindings: [Finding] = []
         for (slot, convention) in conventions.enumerated() {
-            let history = ConventionHistory(events: Self.events(of: streams[slot], source: source), convention: convention)
-            streams[slot] = ConventionLines()
-            findings += DomainRules.findings([history], file: path)
+            let offsets = streams[slot]
+            streams[slot] = []
+            var validator = ReferenceValidator()
+            var kept: [Event] = []
+            kept.reserveCapacity(offsets.count)
+            var run = 0
+            for offset in offsets {
+                while run + 1 < shifts.count, shifts[run + 1].offset <= offset { run += 1 }
+                // Each line was read as a well-formed event; the log is append-only.
+                guard var event = source.event(at: offset) else { continue }
+                event.line = event.seq + shifts[run].shift
+                let known = { (id: String) -> IDTable.Known? in
+                    if let shadowed = unrecorded[id] { return shadowed.flatMap { ($0.offset ?? offset) < offset ? $0 : nil } }
+                    guard let first = ids.first(id), let at = first.offset, at < offset else { return nil }
+                    return first
+                }
+                for problem in validator.check(event, known: known) {
+                    referenceFindings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
+                }
+                kept.append(event.reducedForRules())
+            }
+            ruleFindings += DomainRules.findings([ConventionHistory(events: kept, convention: convention)], file: path)
         }
+        var findings = scanner.findings + referenceFindings + ruleFindings
         findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
         return VerifyReport(
             findings: findings, lines: scanner.lineCount, events: events, sealed: scanner.sealed, head: scanner.lastHash,
             expectedHeadLine: expectedHeadLine)
     }
 
-    /// One convention's events, read back from their lines, reduced as the rules need them.
-    private static func events(of lines: ConventionLines, source: LineSource?) -> [Event] {
-        guard let source else { return lines.kept }
-        var events: [Event] = []
-        events.reserveCapacity(lines.offsets.count)
-        for (offset, number) in zip(lines.offsets, lines.numbers) {
-            // Each line was read as a well-formed event; the log is append-only.
-            if let event = source.event(at: offset, number: Int(number)) { events.append(event.reducedForRules()) }
+    /// The same when the log cannot be opened a second time to read lines back: every event is
+    /// kept (reduced for the rules) and checked as it is read.
+    private static func makeInMemory(
+        path: String, expectHead: String?, scanner: consuming LogScanner, hashing: ParallelHashCheck
+    ) throws(LedgerError) -> VerifyReport {
+        var validator = ReferenceValidator()
+        var streams: [[Event]] = []
+        var slots: [String: Int] = [:]
+        var referenceFindings: [Finding] = []
+        var events = 0
+        var expectedHeadLine: Int?
+        let read: Result<Void, LedgerError>
+        do {
+            try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
+                guard let event = scanner.scan(raw) else { return }
+                events += 1
+                for problem in validator.check(event) {
+                    referenceFindings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
+                }
+                if let slot = slots[event.convention] {
+                    streams[slot].append(event.reducedForRules())
+                } else {
+                    slots[event.convention] = streams.count
+                    streams.append([event.reducedForRules()])
+                }
+                if let expectHead, event.hash == expectHead { expectedHeadLine = event.line }
+            }
+            read = .success(())
+        } catch {
+            read = .failure(error)
         }
-        return events + lines.kept
+        let mismatches = try hashing.wait()
+        try read.get()
+        scanner.applyDeferredHashes(mismatches)
+        let histories = streams.map { ConventionHistory(events: $0, convention: $0[0].convention) }
+        var findings = scanner.findings + referenceFindings + DomainRules.findings(histories, file: path)
+        findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
+        return VerifyReport(
+            findings: findings, lines: scanner.lineCount, events: events, sealed: scanner.sealed, head: scanner.lastHash,
+            expectedHeadLine: expectedHeadLine)
     }
 }

@@ -80,11 +80,8 @@ struct ReferenceValidator {
     private var conventions: [String: ConventionIndex] = [:]
     /// Where text events are read back from (`nil`: they are kept whole).
     private let source: LineSource?
-    /// The first event of each id, when the caller does not pass the scanner's table.
+    /// The first event of each id, when the caller does not look ids up itself.
     private var ids: IDTable
-    /// With the scanner's table: ids whose first event was checked but not recorded (a refused
-    /// second registration), with the first event of that id recorded since, if any.
-    private var unrecorded: [String: IDTable.Known?] = [:]
 
     /// A validator that keeps text events whole, or, with `source` (the log being read), keeps
     /// where their lines are and reads them back when an avenant's changes must be checked.
@@ -101,13 +98,11 @@ struct ReferenceValidator {
     /// - Parameters:
     ///   - event: the event, as read.
     ///   - offset: its line's byte offset in `source`, if it was read from there.
-    ///   - scannerIDs: the table of the `LogScanner` that read the event, which holds the first
-    ///     event of every id the validator was given (this one included): used instead of the
-    ///     validator's own, so that a log's ids are held once. Pass it for every event or never.
+    ///   - known: looks up the first event recorded before this one with an id, for a caller that
+    ///     keeps the log's ids itself (`verify` checks one convention at a time against the
+    ///     scanner's table); the validator's own table is then left empty. Pass it for every event or never.
     /// - Returns: the problems found, each naming the member at fault (empty when it is valid).
-    mutating func check(_ event: Event, offset: Int? = nil, scannerIDs: IDTable? = nil) -> [LedgerError] {
-        // A table kept whole cannot tell this event from an earlier one with its id: use the own one.
-        let scannerIDs = offset != nil && scannerIDs?.source != nil ? scannerIDs : nil
+    mutating func check(_ event: Event, offset: Int? = nil, known: ((String) -> IDTable.Known?)? = nil) -> [LedgerError] {
         var problems: [LedgerError] = []
         func refuse(_ member: String, _ message: String) {
             problems.append(LedgerError(.invalid, line: event.line, seq: event.seq, member: member, message))
@@ -123,24 +118,10 @@ struct ReferenceValidator {
         } else if index.registrationSeq == nil {
             refuse("convention", "no convention.registered event for \(event.convention) comes before this event; register the convention first.")
         } else {
-            func known(_ id: String) -> IDTable.Known? {
-                guard let scannerIDs else { return ids.first(id) }
-                if let shadowed = unrecorded[id] { return shadowed }
-                // The scanner has recorded this event already: it is not "before this one".
-                guard let first = scannerIDs.first(id), first.offset != offset else { return nil }
-                return first
-            }
-            checkReferences(event, index: index, known: known, refuse: refuse)
+            let ids = self.ids
+            checkReferences(event, index: index, known: known ?? { ids.first($0) }, refuse: refuse)
         }
-        if problems.isEmpty || event.type != .conventionRegistered {
-            record(event, offset: offset, ownIDs: scannerIDs == nil)
-            if scannerIDs != nil, let shadowed = unrecorded[event.id], shadowed == nil {
-                unrecorded[event.id] = IDTable.Known(convention: event.convention, type: event.type, seq: event.seq, offset: offset)
-            }
-        } else if let scannerIDs, unrecorded[event.id] == nil, scannerIDs.first(event.id)?.offset == offset {
-            // Not recorded, so not known to later events as the scanner's table would say.
-            unrecorded[event.id] = .some(nil)
-        }
+        if problems.isEmpty || event.type != .conventionRegistered { record(event, offset: offset, ownIDs: known == nil) }
         return problems
     }
 
