@@ -53,8 +53,11 @@ struct LogIndex {
     // What was added since.
     private(set) var addedOrder: [String] = []
     private(set) var added: [String: [Entry]] = [:]
-    /// Ids added since (hash, offset), in file order: a flat list, small except while building from scratch.
+    /// Ids added since (hash, offset), in file order until `save` sorts them by hash then offset: a
+    /// flat list, small except while building from scratch.
     private(set) var addedIDs: [(hash: UInt64, offset: Int)] = []
+    /// `addedIDs` is sorted (by `save`, in place: a sorted copy of a million ids is 16 MB more).
+    private var addedIDsSorted = true
 
     /// An empty index, for a log read from its start.
     init() {}
@@ -83,6 +86,7 @@ struct LogIndex {
         if added[convention] == nil, stored.conventions[convention] == nil { addedOrder.append(convention) }
         added[convention, default: []].append(Entry(offset: offset, length: length, seq: seq))
         addedIDs.append((LogIndex.idHash(id), offset))
+        addedIDsSorted = false
         coveredSize = offset + length + 1
         lastSeq = seq
         lastHash = hash
@@ -115,10 +119,22 @@ struct LogIndex {
     /// The id table, sorted by hash then offset, for writing.
     func allIDs(stored: LogIndexStorage) -> [(hash: UInt64, offset: Int)]? {
         var extra = addedIDs
-        extra.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.offset < $1.offset }
+        if !addedIDsSorted { extra.sort(by: LogIndex.idOrder) }
         // Built from scratch: nothing to merge with (and no second copy of a million ids).
         if stored.isEmpty { return extra }
         return stored.mergedIDs(with: extra)
+    }
+
+    /// The order of the id table: by hash, then offset.
+    static func idOrder(_ a: (hash: UInt64, offset: Int), _ b: (hash: UInt64, offset: Int)) -> Bool {
+        a.hash != b.hash ? a.hash < b.hash : a.offset < b.offset
+    }
+
+    /// Sorts `addedIDs` in place, as writing needs them (looking ids up does not depend on their order).
+    mutating func sortAddedIDs() {
+        guard !addedIDsSorted else { return }
+        addedIDs.sort(by: LogIndex.idOrder)
+        addedIDsSorted = true
     }
 
     /// Marks the index as matching what is on disk.
@@ -271,6 +287,7 @@ extension LogIndex {
     /// Writes the index beside the log, atomically; any failure is ignored (the index is only a cache).
     mutating func save(log path: String) {
         guard lastSeq <= Int(UInt32.max), coveredSize > 0 else { return }
+        sortAddedIDs()
         guard let bytes = LogIndexStorage.encode(self) else {
             // A damaged part cannot be carried over: remove the index, the next full read rebuilds it.
             unlink(LogIndex.path(for: path))
