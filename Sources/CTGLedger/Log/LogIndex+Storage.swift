@@ -242,7 +242,7 @@ struct LogIndexStorage {
         set64(UInt64(ids.count), at: fixups + 16, &head)
         put64(checksum(head, from: 0, count: head.count), &head)
         var out = head
-        out.reserveCapacity(position + ids.count * 16 + 8)
+        out.reserveCapacity(position + bucketDirectorySize + ids.count * 16)
         for block in entryBlocks { out += block }
         var directory: [UInt8] = []
         directory.reserveCapacity(bucketDirectorySize)
