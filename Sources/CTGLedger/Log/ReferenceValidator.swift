@@ -2,14 +2,6 @@
 /// its convention, acts, parties, délibérations, notices and elements, and that
 /// an avenant's changes can apply (section 5.6: `append` refuses what a projection would skip).
 struct ReferenceValidator {
-    /// How a text event is kept: whole, or as where its line is (read back when a text is folded).
-    enum TextEvent {
-        /// The event, without its parsed line (boxed: most are lines, and an event is large).
-        indirect case kept(Event)
-        /// The byte offset and number of its line in the validator's `source`.
-        case line(offset: Int, number: Int)
-    }
-
     /// What the validator remembers of one convention: enough to check references
     /// without keeping every event (a log may hold millions).
     struct ConventionIndex {
@@ -20,17 +12,16 @@ struct ReferenceValidator {
         var avenantSeqs: [Int: Int] = [:]
         var introduced: Set<String> = []
         /// The registration, the avenants and corrections of them: what folding the text needs.
-        var textEvents: [TextEvent] = []
-        /// The id of each of `textEvents`.
-        var textEventIDs: [String] = []
+        var textEvents: [Event] = []
+        var textEventIDs: Set<String> = []
 
-        mutating func learn(_ event: Event, kept: TextEvent, source: LineSource?) {
+        mutating func learn(_ event: Event) {
             switch event.payload {
             case .conventionRegistered(let r):
                 registrationSeq = registrationSeq ?? event.seq
                 parties.formUnion(r.parties.map(\.id))
                 introduced.formUnion(r.elements.map(\.id))
-                keepForText(event.id, kept)
+                keepForText(event)
             case .avenantConcluded(let a):
                 if avenantSeqs[a.number] == nil { avenantSeqs[a.number] = event.seq }
                 for change in a.changes {
@@ -40,54 +31,38 @@ struct ReferenceValidator {
                     default: break
                     }
                 }
-                keepForText(event.id, kept)
+                keepForText(event)
             case .deliberationAdopted(let d): deliberationIDs.insert(d.id)
             case .terminationNotified(let n): noticeIDs.insert(n.id)
             case .eventCorrected(let c):
-                guard let slot = textEventIDs.firstIndex(of: c.target), let target = Self.event(textEvents[slot], source: source),
+                guard textEventIDs.contains(c.target), let target = textEvents.first(where: { $0.id == c.target }),
                     let payload = try? EventPayload.decode(type: target.type, version: target.version, data: c.data)
                 else { return }
                 var corrected = target
                 corrected.payload = payload
-                // Its id is already among the text events: only what it names is learnt.
-                learn(corrected, kept: .kept(corrected), source: source)
-                textEvents.append(kept)
-                textEventIDs.append(event.id)
+                learn(corrected)
+                textEvents.append(event.withoutObject())
             default: break
             }
         }
 
-        private mutating func keepForText(_ id: String, _ kept: TextEvent) {
-            guard !textEventIDs.contains(id) else { return }
-            textEvents.append(kept)
-            textEventIDs.append(id)
-        }
-
-        /// A text event as an event (read back from `source` when kept as a line).
-        static func event(_ text: TextEvent, source: LineSource?) -> Event? {
-            switch text {
-            case .kept(let event): return event
-            case .line(let offset, let number): return source?.event(at: offset, number: number)?.withoutObject()
-            }
+        private mutating func keepForText(_ event: Event) {
+            if textEventIDs.insert(event.id).inserted { textEvents.append(event.withoutObject()) }
         }
 
         /// The convention's text history (corrections applied), for folding.
-        func history(_ convention: String, source: LineSource?) -> ConventionHistory {
-            ConventionHistory(events: textEvents.compactMap { Self.event($0, source: source) }, convention: convention)
+        func history(_ convention: String) -> ConventionHistory {
+            ConventionHistory(events: textEvents, convention: convention)
         }
     }
 
     private var conventions: [String: ConventionIndex] = [:]
-    /// Where text events are read back from (`nil`: they are kept whole).
-    private let source: LineSource?
     /// The first event of each id, when the caller does not look ids up itself.
     private var ids: IDTable
 
-    /// A validator that keeps text events whole, or, with `source` (the log being read), keeps
-    /// where their lines are and reads them back when an avenant's changes must be checked.
-    init(source: LineSource? = nil) {
-        self.source = source
-        ids = IDTable(source: source)
+    /// An empty validator.
+    init() {
+        ids = IDTable(source: nil)
     }
 
     /// The first event read with this id, if any.
@@ -97,12 +72,11 @@ struct ReferenceValidator {
     ///
     /// - Parameters:
     ///   - event: the event, as read.
-    ///   - offset: its line's byte offset in `source`, if it was read from there.
     ///   - known: looks up the first event recorded before this one with an id, for a caller that
     ///     keeps the log's ids itself (`verify` checks one convention at a time against the
     ///     scanner's table); the validator's own table is then left empty. Pass it for every event or never.
     /// - Returns: the problems found, each naming the member at fault (empty when it is valid).
-    mutating func check(_ event: Event, offset: Int? = nil, known: ((String) -> IDTable.Known?)? = nil) -> [LedgerError] {
+    mutating func check(_ event: Event, known: ((String) -> IDTable.Known?)? = nil) -> [LedgerError] {
         var problems: [LedgerError] = []
         func refuse(_ member: String, _ message: String) {
             problems.append(LedgerError(.invalid, line: event.line, seq: event.seq, member: member, message))
@@ -121,35 +95,22 @@ struct ReferenceValidator {
             let ids = self.ids
             checkReferences(event, index: index, known: known ?? { ids.first($0) }, refuse: refuse)
         }
-        if problems.isEmpty || event.type != .conventionRegistered { record(event, offset: offset, ownIDs: known == nil) }
+        if problems.isEmpty || event.type != .conventionRegistered { record(event, ownIDs: known == nil) }
         return problems
     }
 
     /// Records an event already in the log without checking its references (they were checked when
     /// it was appended): leaves the same state as `check` would, at a fraction of the cost (no text fold).
     /// `append` builds on its log this way and checks only the new events.
-    ///
-    /// - Parameters:
-    ///   - offset: its line's byte offset in `source`, if it was read from there.
-    mutating func record(_ event: Event, offset: Int? = nil) {
-        record(event, offset: offset, ownIDs: true)
+    mutating func record(_ event: Event) {
+        record(event, ownIDs: true)
     }
 
-    private mutating func record(_ event: Event, offset: Int?, ownIDs: Bool) {
+    private mutating func record(_ event: Event, ownIDs: Bool) {
         var index = conventions[event.convention] ?? ConventionIndex()
-        if !(event.type == .conventionRegistered && index.registrationSeq != nil) {
-            let kept: TextEvent =
-                if let offset, source != nil { .line(offset: offset, number: event.line) } else { .kept(event.withoutObject()) }
-            index.learn(event, kept: kept, source: source)
-        }
+        if !(event.type == .conventionRegistered && index.registrationSeq != nil) { index.learn(event) }
         conventions[event.convention] = index
-        if ownIDs {
-            if let offset, source != nil {
-                _ = ids.insert(event, offset: offset)
-            } else if ids.source == nil {
-                _ = ids.insert(event, offset: 0)
-            }
-        }
+        if ownIDs { _ = ids.insert(event, offset: 0) }
     }
 
     private func checkReferences(_ event: Event, index: ConventionIndex, known: (String) -> IDTable.Known?, refuse: (String, String) -> Void) {
@@ -189,7 +150,7 @@ struct ReferenceValidator {
             if let earlier = index.avenantSeqs[avenant.number] {
                 refuse("data.number", "avenant n° \(avenant.number) is already recorded (seq \(earlier)); correct it with event.corrected instead.")
             } else {
-                checkChanges(event, avenant, history: index.history(event.convention, source: source), refuse: refuse)
+                checkChanges(event, avenant, history: index.history(event.convention), refuse: refuse)
             }
         case .terminationNotified(let notice):
             if !parties.contains(notice.by) {
