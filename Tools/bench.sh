@@ -2,10 +2,12 @@
 # Benchmark of ctg on a national-scale ledger (issue 5). A benchmark, not a test: it never fails CI
 # (it always exits 0 once it has run; a missing tool is reported and skipped).
 #
-#   Tools/bench.sh [--events N] [--runs R] [--log FILE] [--keep]
+#   Tools/bench.sh [--events N] [--runs R] [--appends A] [--log FILE] [--keep]
 #
 #   --events N   size of the generated ledger (default 1000000)
 #   --runs R     runs per command; the median is printed (default 5)
+#   --appends A  appends timed one after the other (default 100: enough to cross the index's
+#                periodic rewrites); their median and maximum are printed
 #   --log FILE   use this sealed log instead of generating one (it is never modified: append runs on a copy)
 #   --keep       keep the generated files in Tools/out/
 #
@@ -17,15 +19,17 @@ cd "$(dirname "$0")/.."
 
 EVENTS=1000000
 RUNS=5
+APPENDS=100
 LOG=""
 KEEP=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --events) EVENTS="$2"; shift 2 ;;
     --runs) RUNS="$2"; shift 2 ;;
+    --appends) APPENDS="$2"; shift 2 ;;
     --log) LOG="$2"; shift 2 ;;
     --keep) KEEP=1; shift ;;
-    *) echo "usage: Tools/bench.sh [--events N] [--runs R] [--log FILE] [--keep]" >&2; exit 0 ;;
+    *) echo "usage: Tools/bench.sh [--events N] [--runs R] [--appends A] [--log FILE] [--keep]" >&2; exit 0 ;;
     esac
 done
 
@@ -62,9 +66,20 @@ run() {
     local name="$1"; shift
     : > "$OUT/$name.times"
     for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %U %M" -o "$OUT/$name.time1" "$@" >/dev/null 2>"$OUT/$name.err"
-        cat "$OUT/$name.time1" >> "$OUT/$name.times"
+        timed "$OUT/$name.times" "$@" >/dev/null 2>"$OUT/$name.err"
     done
+}
+# timed FILE CMD... : runs CMD once under GNU time; appends "wall user maxrss_kb" to FILE. The wall
+# time comes from the clock around it (GNU time's %e has a 10 ms resolution; these commands take
+# a few ms), so it includes starting GNU time (about 1 ms).
+timed() {
+    local file="$1"; shift
+    local start end
+    start="$(date +%s%N)"
+    /usr/bin/time -f "%U %M" -o "$file.1" "$@"
+    end="$(date +%s%N)"
+    printf '%s %s\n' "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", (e - s) / 1e9 }')" "$(cat "$file.1")" >> "$file"
+    rm -f "$file.1"
 }
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR == 0) print 0; else if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 wall() { cut -d' ' -f1 "$OUT/$1.times" | median; }
@@ -87,18 +102,17 @@ cp "$LOG" "$COPY"
 rm -f "$COPY.ctgindex"
 "$CTG" state "$COPY" --convention "$CONVENTION" --at "$AT" >/dev/null 2>&1 || true
 : > "$OUT/append.times"
-for i in $(seq "$RUNS"); do
+for i in $(seq "$APPENDS"); do
     printf '{"id":"bench-append-%s-%s","convention":"%s","type":"review.held","effective":"2027-06-30","data":{"kind":"copil","date":"2027-06-30","summary":"benchmark"}}\n' \
         "$$" "$i" "$CONVENTION" > "$OUT/append-input.jsonl"
-    /usr/bin/time -f "%e %U %M" -o "$OUT/append.time1" "$CTG" append "$COPY" < "$OUT/append-input.jsonl" >/dev/null 2>"$OUT/append.err"
-    cat "$OUT/append.time1" >> "$OUT/append.times"
+    timed "$OUT/append.times" "$CTG" append "$COPY" < "$OUT/append-input.jsonl" >/dev/null 2>"$OUT/append.err"
 done
 rm -f "$COPY" "$COPY.ctgindex"
 
 EVENTS_IN_LOG="$(wc -l < "$LOG")"
 BYTES="$(stat -c %s "$LOG")"
 echo
-echo "ctg benchmark: $LOG, $EVENTS_IN_LOG events, $BYTES bytes; $RUNS runs each, medians"
+echo "ctg benchmark: $LOG, $EVENTS_IN_LOG events, $BYTES bytes; $RUNS runs each ($APPENDS appends), medians"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
 printf '%-34s %9s %9s %11s   %s\n' "command" "wall s" "user s" "peak MiB" "vs baseline (wall)"
 line() {
@@ -116,6 +130,7 @@ line replay "ctg list (full replay)" wc
 line state-cold "ctg state, one convention (cold)" ""
 line state "ctg state, one convention (warm)" ""
 line append "ctg append, one event" ""
+echo "ctg append over $APPENDS appends: median $(wall append) s, max $(cut -d' ' -f1 "$OUT/append.times" | sort -n | tail -1) s"
 echo "events/s, full replay: $(awk -v n="$EVENTS_IN_LOG" -v t="$(wall replay)" 'BEGIN { if (t > 0) printf "%.0f", n / t }')"
-if [ "$KEEP" = 0 ]; then rm -f "$OUT"/*.time1 "$OUT"/*.err "$OUT/append-input.jsonl"; fi
+if [ "$KEEP" = 0 ]; then rm -f "$OUT"/*.err "$OUT/append-input.jsonl"; fi
 exit 0

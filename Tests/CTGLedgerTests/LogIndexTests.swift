@@ -110,15 +110,53 @@ import Testing
         return try body()
     }
 
+    /// The index as loaded from disk with its ids, or `nil`.
+    static func loaded(_ log: String) -> LogIndex? {
+        let fd = open(log, O_RDONLY)
+        defer { close(fd) }
+        return LogIndex.load(log: log, fd: fd, checkHashes: true, needIDs: true)
+    }
+
+    /// The lines in the journal of the index on disk (`nil` when it cannot be read).
+    static func journalLines(_ log: String) -> Int? { LogIndexStorage(path: index(log))?.journalLines }
+
+    /// Two indexes answer alike: same covered part, same conventions in the same order, same
+    /// entries for each, same offsets for every id of the log (and for an unknown id).
+    static func expectEquivalent(_ a: LogIndex, _ b: LogIndex, log: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(a.coveredSize == b.coveredSize, sourceLocation: sourceLocation)
+        #expect(a.lastSeq == b.lastSeq && a.lastHash == b.lastHash && a.lastRecorded == b.lastRecorded, sourceLocation: sourceLocation)
+        #expect(a.conventions != nil && a.conventions == b.conventions, sourceLocation: sourceLocation)
+        for c in (a.conventions ?? []) + ["ctg-none"] {
+            #expect(a.entries(of: c) != nil && a.entries(of: c) == b.entries(of: c), "\(c)", sourceLocation: sourceLocation)
+        }
+        let ids = try Ledger.read(path: log, checkHashes: false).events.map(\.id) + ["no-such-id"]
+        for id in ids {
+            #expect(a.offsets(forID: id) != nil && a.offsets(forID: id)?.sorted() == b.offsets(forID: id)?.sorted(), "\(id)", sourceLocation: sourceLocation)
+        }
+    }
+
     @Test func indexKeptByAppendsEqualsTheRebuiltOne() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let log = dir.file("log.jsonl")
         try Self.makeLog(log, lines: Self.events(conventions: 6, seed: 1))
         #expect(FileManager.default.fileExists(atPath: Self.index(log)))
-        // What the appends left, brought up to the log's end and written.
+        // The appends wrote their lines into the journal, not a new index each time: the journal
+        // layout differs from the rebuilt index's, the answers do not.
+        let journal = try #require(Self.journalLines(log))
+        #expect(journal > 40)
         let fd = open(log, O_RDONLY)
         defer { close(fd) }
+        let beforeCompaction = try #require(LogIndex.load(log: log, fd: fd, checkHashes: true, needIDs: true))
+        #expect(beforeCompaction.coveredSize == (try FileManager.default.attributesOfItem(atPath: log)[.size] as? Int))
+        #expect(beforeCompaction.unsavedLines == 0)
+        let savedJournal = try Data(contentsOf: URL(fileURLWithPath: Self.index(log)))
+        _ = try Self.rebuilt(log)
+        let fresh = try #require(Self.loaded(log))
+        #expect(fresh.stored.journalLines == 0)
+        try Self.expectEquivalent(beforeCompaction, fresh, log: log)
+        try savedJournal.write(to: URL(fileURLWithPath: Self.index(log)))
+        // Compacted, it is byte for byte the rebuilt one.
         var kept = try #require(LogIndex.load(log: log, fd: fd, checkHashes: true))
         kept.save(log: log)
         let keptBytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.index(log))))
@@ -203,7 +241,9 @@ import Testing
             ("garbage", Data((0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 7919) })),
             ("header only", Data(fresh.prefix(40))),
         ]
-        for position in [12, 20, 40, 100, 130, 150] {
+        // The header, the directory, a convention bucket.
+        let directory = LogIndexStorage.headerSize
+        for position in [12, 20, 40, 100, 130, 150, directory + 30, directory + LogIndexStorage.fixedDirectorySize + 10] {
             var flipped = fresh
             flipped[position] ^= 0x10
             damaged.append(("one bit flipped at \(position)", Data(flipped)))
@@ -242,7 +282,7 @@ import Testing
         let target = conventions[1]
         let other = try #require(good.entries(of: conventions[2]))[0]
         var all: [(String, LogIndex.Entry)] = []
-        for c in good.conventions { all += try #require(good.entries(of: c)).map { (c, $0) } }
+        for c in try #require(good.conventions) { all += try #require(good.entries(of: c)).map { (c, $0) } }
         for (c, entry) in all.sorted(by: { $0.1.offset < $1.1.offset }) {
             let e = try #require(LogIndex.event(at: entry, fd: fd))
             let place = c == target && entry.offset != good.coveredSize - entry.length - 1 ? other : entry
@@ -347,5 +387,198 @@ import Testing
         #expect(indexedLog == fullLog)
         #expect(indexed.contains { $0.hasPrefix("0|appended") })
         #expect(indexed.contains { $0.hasPrefix("1|") })
+    }
+
+    @Test func tornOrDamagedJournalIsIgnored() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let log = dir.file("log.jsonl")
+        let lines = Self.events(conventions: 5, seed: 13)
+        try Self.makeLog(log, lines: Array(lines.prefix(12)))
+        _ = try Self.rebuilt(log)
+        try Self.makeLog(log, lines: Array(lines[12..<20]))
+        let earlier = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.index(log))))
+        try Self.makeLog(log, lines: Array(lines.dropFirst(20)))
+        let withJournal = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.index(log))))
+        let storage = try #require(LogIndexStorage(path: Self.index(log)))
+        let header = try #require(storage.header)
+        #expect(storage.journalLines == lines.count - 12)
+        #expect(withJournal.count == header.baseEnd + header.journalLength)
+        let conventions = (0..<5).map { "ctg-c\($0)-2026" }
+        let dates = ["2026-03-01", "2028-01-01"]
+        let expected = Self.withoutIndex(log) { Self.answers(log, conventions: conventions, dates: dates) }
+        let fresh = try Self.rebuilt(log)
+        let logBytes = try Data(contentsOf: URL(fileURLWithPath: log))
+        func write(_ bytes: [UInt8]) throws { try Data(bytes).write(to: URL(fileURLWithPath: Self.index(log))) }
+
+        // Usable: records beyond what the header vouches for (an append stopped between its records and
+        // its header), and the header of an earlier state in front of a longer journal.
+        let garbage = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 131) }
+        let usable: [(String, [UInt8])] = [
+            ("records the header does not count", withJournal + garbage),
+            ("an earlier header", Array(earlier[0..<LogIndexStorage.headerSize]) + Array(withJournal[LogIndexStorage.headerSize...])),
+        ]
+        for (what, bytes) in usable {
+            try write(bytes)
+            #expect(Self.loaded(log) != nil, "\(what)")
+            #expect(Self.answers(log, conventions: conventions, dates: dates) == expected, "\(what)")
+        }
+
+        // Ignored, and rebuilt by the first query: a journal that does not match its header's checksum or length.
+        var longer = header
+        longer.journalLength += 32
+        var damaged: [(String, [UInt8])] = [
+            ("journal cut short", Array(withJournal.dropLast(8))),
+            ("journal cut in the header's middle", Array(withJournal.prefix(LogIndexStorage.headerSize / 2))),
+            ("a header vouching for more records", longer.bytes + Array(withJournal[LogIndexStorage.headerSize...]) + garbage.prefix(32)),
+        ]
+        for position in [header.baseEnd, header.baseEnd + 4, header.baseEnd + header.journalLength / 2, withJournal.count - 1, 140, 150] {
+            var flipped = withJournal
+            flipped[position] ^= 0x04
+            damaged.append(("one bit flipped at \(position)", flipped))
+        }
+        // An index of the previous version, otherwise whole: ignored and rebuilt.
+        var previousVersion = withJournal
+        previousVersion[8] = 2
+        let checksum = LogIndexStorage.checksum(previousVersion, from: 0, count: LogIndexStorage.headerSize - 8)
+        withUnsafeBytes(of: checksum.littleEndian) { previousVersion.replaceSubrange((LogIndexStorage.headerSize - 8)..<LogIndexStorage.headerSize, with: $0) }
+        damaged.append(("version 2", previousVersion))
+        for (what, bytes) in damaged {
+            try write(bytes)
+            #expect(Self.loaded(log) == nil, "\(what)")
+            #expect(Self.answers(log, conventions: conventions, dates: dates) == expected, "\(what)")
+            #expect(try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.index(log)))) == fresh ? true : false, "\(what)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: log)) == logBytes, "\(what)")
+        }
+
+        // The next append writes over records the header did not count.
+        try write(withJournal + garbage)
+        let appended = CTG.run(["append", log], stdin: Self.review(conventions[0], id: "after-torn") + "\n", now: "2026-11-24T10:00:00Z")
+        #expect(appended.code == 0, "\(appended.err)")
+        let kept = try #require(Self.loaded(log))
+        #expect(kept.stored.journalLines == storage.journalLines + 1)
+        #expect(kept.unsavedLines == 0)
+        _ = try Self.rebuilt(log)
+        try Self.expectEquivalent(kept, try #require(Self.loaded(log)), log: log)
+    }
+
+    @Test func manyAppendsCrossTheCompactionThresholds() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let log = dir.file("log.jsonl")
+        let names = (0..<10).map { "ctg-c\($0)-2026" }
+        // The first append to the log's existing lines writes the index whole (a base of a few
+        // lines); the others add to its journal.
+        try Self.makeLog(log, lines: names.map { Self.registration($0) })
+        let start = try #require(LogIndexStorage(path: Self.index(log)))
+        #expect(start.journalLines > 0 && start.baseLines + start.journalLines == names.count)
+        func check() throws {
+            let saved = try Data(contentsOf: URL(fileURLWithPath: Self.index(log)))
+            let kept = try #require(Self.loaded(log))
+            #expect(kept.unsavedLines == 0)
+            _ = try Self.rebuilt(log)
+            try Self.expectEquivalent(kept, try #require(Self.loaded(log)), log: log)
+            try saved.write(to: URL(fileURLWithPath: Self.index(log)))
+        }
+        var compactions = 0
+        var previous = start.journalLines
+        var baseLines = start.baseLines
+        for i in 0..<300 {
+            let outcome = CTG.run(["append", log], stdin: Self.review(names[i % names.count], id: "m\(i)") + "\n")
+            try #require(outcome.code == 0, "\(outcome.err)")
+            let storage = try #require(LogIndexStorage(path: Self.index(log)))
+            if storage.journalLines < previous {
+                // Compacted by the append: its journal had reached a quarter of the base (at least 256 lines).
+                #expect(previous == LogIndex.appendCompactionLimit(baseLines: baseLines))
+                #expect(storage.journalLines == 0)
+                compactions += 1
+                baseLines = storage.baseLines
+                #expect(baseLines == names.count + i + 1)
+            } else {
+                #expect(storage.journalLines == previous + 1)
+            }
+            previous = storage.journalLines
+            if i % 60 == 59 { try check() }
+        }
+        #expect(compactions == 1)
+        try check()
+        // A query compacts once the journal passes an eighth of the base (at least 64 lines):
+        // the result is byte for byte the rebuilt index.
+        let limit = LogIndex.queryCompactionLimit(baseLines: baseLines)
+        var n = 0
+        while try #require(Self.journalLines(log)) <= limit {
+            let outcome = CTG.run(["append", log], stdin: Self.review(names[n % names.count], id: "q\(n)") + "\n")
+            try #require(outcome.code == 0, "\(outcome.err)")
+            n += 1
+        }
+        let below = CTG.run(["state", log, "--convention", names[0], "--at", "2026-12-01"])
+        #expect(below.code == 0)
+        #expect(Self.journalLines(log) == 0)
+        let compacted = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Self.index(log))))
+        #expect(try Self.rebuilt(log) == compacted ? true : false)
+        #expect(CTG.run(["state", log, "--convention", names[0], "--at", "2026-12-01"]).out == below.out)
+    }
+
+    @Test func concurrentAppendsAndQueriesNeverAcceptAHalfWrittenJournal() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let log = dir.file("log.jsonl")
+        let names = (0..<4).map { "ctg-c\($0)-2026" }
+        try Self.makeLog(log, lines: names.map { Self.registration($0) })
+        _ = try Self.rebuilt(log)
+        let appends = 150
+        let last = names.count + appends
+        let now = Timestamp(rfc3339: "2026-11-23T10:00:00Z")!
+        let counts = try await withThrowingTaskGroup(of: (indexed: Int, ignored: Int).self) { group in
+            group.addTask {
+                for i in 0..<appends {
+                    let input = Array((LogIndexTests.review(names[i % names.count], id: "w\(i)") + "\n").utf8)
+                    _ = try Appender.append(input: input, to: log, now: now)
+                }
+                return (0, 0)
+            }
+            for reader in 0..<2 {
+                group.addTask {
+                    var indexed = 0
+                    var ignored = 0
+                    var seen = 0
+                    for _ in 0..<20_000 where seen < last {
+                        let fd = open(log, O_RDONLY)
+                        defer { close(fd) }
+                        if let index = LogIndex.load(log: log, fd: fd, checkHashes: false) {
+                            // Whatever it vouches for reads back as that convention's events.
+                            for c in index.conventions ?? [] where index.events(of: c, fd: fd) == nil {
+                                Issue.record("the index names a line that is not one of \(c)'s")
+                            }
+                            #expect(index.lastSeq >= seen)
+                            indexed += 1
+                        } else {
+                            ignored += 1
+                        }
+                        // A query (which may compact the index while the appends go on).
+                        let ledger = try Ledger.read(path: log, keepingOne: names[reader], useIndex: true)
+                        if ledger.errors.isEmpty {
+                            #expect(ledger.lastSeq >= seen)
+                            #expect(ledger.events.allSatisfy { $0.convention == names[reader] })
+                            seen = ledger.lastSeq
+                        }
+                    }
+                    #expect(seen == last)
+                    return (indexed, ignored)
+                }
+            }
+            var total = (indexed: 0, ignored: 0)
+            for try await count in group {
+                total.indexed += count.indexed
+                total.ignored += count.ignored
+            }
+            return total
+        }
+        #expect(counts.indexed > 0)
+        let full = try Ledger.read(path: log)
+        #expect(full.errors.isEmpty && full.lastSeq == last)
+        let kept = try #require(Self.loaded(log))
+        _ = try Self.rebuilt(log)
+        try Self.expectEquivalent(kept, try #require(Self.loaded(log)), log: log)
     }
 }

@@ -54,6 +54,43 @@ import Testing
     }
 
     @Test(arguments: logs)
+    func hashMismatchesAreFoundWhateverTheChunking(path: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // One changed byte in every fifth line: each is a hash mismatch, wherever the chunks fall.
+        for index in stride(from: 0, to: lines.count - 1, by: 5) {
+            lines[index] = lines[index].replacingOccurrences(of: "\"effective\":\"2", with: "\"effective\":\"1")
+        }
+        let damaged = try dir.write("damaged.jsonl", lines.joined(separator: "\n"))
+        let expected = try Self.wholeLedgerFindings(damaged)
+        #expect(expected.filter { $0.member == "hash" }.count >= lines.count / 5)
+        for chunkSize in [ParallelHashCheck.defaultChunkSize, 4096, 333] {
+            let report = try VerifyReport.make(path: damaged, hashChunkSize: chunkSize)
+            #expect(report.findings == expected, "chunks of \(chunkSize) bytes")
+        }
+    }
+
+    @Test func linesAppendedWhileHashingAreHashedToo() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let lines = try String(contentsOfFile: Self.logs[0], encoding: .utf8).split(separator: "\n").map(String.init)
+        let half = lines.count / 2
+        var tampered = lines
+        tampered[half + 1] = tampered[half + 1].replacingOccurrences(of: "\"effective\":\"2", with: "\"effective\":\"1")
+        let path = try dir.write("log.jsonl", lines[..<half].joined(separator: "\n") + "\n")
+        let check = ParallelHashCheck(path: path, chunkSize: 512)
+        let rest = tampered[half...].joined(separator: "\n") + "\n"
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data(rest.utf8))
+        handle.closeFile()
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let mismatches = try check.wait(scannedEnd: size)
+        #expect(mismatches.map(\.line) == [half + 2])
+    }
+
+    @Test(arguments: logs)
     func replayDigestGivesTheFullStatus(path: String) throws {
         let ledger = try Ledger.read(path: path, checkHashes: false)
         var digests: [String: ConventionDigest] = [:]

@@ -99,15 +99,16 @@ enum CommandSupport {
 
     /// The convention a query is about: `--convention`, or the only one in the log.
     static func convention(_ args: ParsedArguments, _ ledger: Ledger) throws(LedgerError) -> String {
-        let conventions = ledger.conventions
         if let id = args.values["--convention"] {
-            guard conventions.contains(id) else {
+            guard ledger.holds(convention: id) else {
+                let conventions = ledger.conventions
                 throw LedgerError(
                     .invalid, file: ledger.path, member: "--convention",
                     "there is no convention \"\(id)\" in this log; it holds: \(conventions.isEmpty ? "nothing" : conventions.joined(separator: ", ")).")
             }
             return id
         }
+        let conventions = ledger.conventions
         guard conventions.count == 1 else {
             if conventions.isEmpty { throw LedgerError(.invalid, file: ledger.path, "the log holds no event.") }
             throw LedgerError(

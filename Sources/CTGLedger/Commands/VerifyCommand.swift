@@ -94,10 +94,14 @@ struct VerifyReport {
     ///
     /// - Parameters:
     ///   - expectHead: a hash written down earlier, to find the line it belongs to.
+    ///   - hashChunkSize: how the file is cut for hashing (tests vary it).
     ///   - idHash: replaces the hash of event ids (tests force collisions with it).
     /// - Throws: `LedgerError` of kind `.io` when the file cannot be read.
-    static func make(path: String, expectHead: String? = nil, idHash: (@Sendable (String) -> UInt64)? = nil) throws(LedgerError) -> VerifyReport {
-        let hashing = ParallelHashCheck(path: path)
+    static func make(
+        path: String, expectHead: String? = nil, hashChunkSize: Int = ParallelHashCheck.defaultChunkSize,
+        idHash: (@Sendable (String) -> UInt64)? = nil
+    ) throws(LedgerError) -> VerifyReport {
+        let hashing = ParallelHashCheck(path: path, chunkSize: hashChunkSize)
         var scanner = LogScanner(file: path, checkHashes: true)
         scanner.deferHashes = true
         if let idHash { scanner.useIDHash(idHash) }
@@ -113,6 +117,7 @@ struct VerifyReport {
         var slots: [String: Int] = [:]
         var events = 0
         var expectedHeadLine: Int?
+        var scannedEnd = 0
         // What the reference validator will record, so that ids are looked up as it would have:
         // every event except a second registration of a convention, which it refuses.
         var registered: Set<String> = []
@@ -120,6 +125,7 @@ struct VerifyReport {
         let read: Result<Void, LedgerError>
         do {
             try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
+                if raw.terminated { scannedEnd = raw.offset + raw.bytes.count + 1 }
                 guard let event = scanner.scan(raw) else { return }
                 events += 1
                 if event.type == .conventionRegistered, !registered.insert(event.convention).inserted {
@@ -145,7 +151,7 @@ struct VerifyReport {
         } catch {
             read = .failure(error)
         }
-        let mismatches = try hashing.wait()
+        let mismatches = try hashing.wait(scannedEnd: scannedEnd)
         try read.get()
         slots = [:]
         registered = []
@@ -195,9 +201,11 @@ struct VerifyReport {
         var referenceFindings: [Finding] = []
         var events = 0
         var expectedHeadLine: Int?
+        var scannedEnd = 0
         let read: Result<Void, LedgerError>
         do {
             try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
+                if raw.terminated { scannedEnd = raw.offset + raw.bytes.count + 1 }
                 guard let event = scanner.scan(raw) else { return }
                 events += 1
                 for problem in validator.check(event) {
@@ -215,7 +223,7 @@ struct VerifyReport {
         } catch {
             read = .failure(error)
         }
-        let mismatches = try hashing.wait()
+        let mismatches = try hashing.wait(scannedEnd: scannedEnd)
         try read.get()
         scanner.applyDeferredHashes(mismatches)
         let histories = streams.map { ConventionHistory(events: $0, convention: $0[0].convention) }

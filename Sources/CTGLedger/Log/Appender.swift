@@ -192,7 +192,7 @@ public enum Appender {
                     convention: line.convention, id: line.id, seq: line.seq, hash: line.hash, recorded: line.recorded, offset: offset, length: line.length)
                 offset += line.length + 1
             }
-            index!.saveIfWorthIt(log: path)
+            index!.saveAfterAppend(log: path)
         }
         return AppendResult(
             appended: appended, alreadyPresent: alreadyPresent, lastSeq: seq, head: appended.isEmpty ? basis.lastHash : prev)
@@ -250,7 +250,7 @@ public enum Appender {
     /// conventions (and of the events its corrections target), and ids looked up in the id table.
     /// `nil` on any doubt: the caller then reads the whole log.
     private static func indexedBasis(_ candidates: [Candidate], file: borrowing LockedFile) -> Basis? {
-        guard let index = LogIndex.load(log: file.path, fd: file.fd, checkHashes: true, needIDs: true),
+        guard let index = LogIndex.load(log: file.path, fd: file.fd, checkHashes: true, needIDs: true, writable: true),
             let references = references(candidates, index: index, fd: file.fd)
         else { return nil }
         return Basis(

@@ -96,25 +96,53 @@ public struct Ledger: Sendable {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         guard var index = LogIndex.load(log: path, fd: fd, checkHashes: false) else { return nil }
-        let conventions = index.conventions
-        guard let kept = only ?? conventions.first else { return nil }
-        guard let events = index.events(of: kept, fd: fd) else { return nil }
-        index.saveIfWorthIt(log: path)
+        // Listing every convention reads the whole directory: only when none is named, or the one
+        // named is not in the log (the query then lists them in its refusal).
+        var conventions: [String]?
+        if only == nil {
+            conventions = index.conventions
+            guard conventions != nil else { return nil }
+        }
+        guard let kept = only ?? conventions?.first, let events = index.events(of: kept, fd: fd) else { return nil }
+        if events.isEmpty {
+            conventions = index.conventions
+            guard conventions != nil else { return nil }
+        }
+        index.compactIfWorthIt(log: path)
         var ledger = Ledger(
             path: path, events: events, findings: [], sealed: true, lastSeq: index.lastSeq, lastHash: index.lastHash,
             lastRecorded: index.lastRecorded, lineCount: index.lastSeq, tornLine: nil)
-        ledger.allConventions = conventions
+        if let conventions {
+            ledger.allConventions = conventions
+        } else {
+            let listed = index
+            ledger.listConventions = (
+                kept,
+                {
+                    // The index was good when read; should the directory be damaged since, read the log.
+                    listed.conventions ?? (try? Ledger.read(path: path, keepingOne: kept).conventions) ?? [kept]
+                }
+            )
+        }
         return ledger
     }
 
     /// Every convention of the file in order of first appearance, when `events` holds only some.
     private var allConventions: [String]?
+    /// After a read through the index: the convention kept (in the log), and how to list them all when asked.
+    private var listConventions: (kept: String, list: @Sendable () -> [String])?
 
     /// Errors only (a torn last line included).
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
 
     /// The convention ids in order of first appearance.
-    public var conventions: [String] { allConventions ?? streams.order }
+    public var conventions: [String] { allConventions ?? listConventions?.list() ?? streams.order }
+
+    /// `true` when the log holds events of `convention` (without listing every convention after a read through the index).
+    func holds(convention: String) -> Bool {
+        if let listConventions, listConventions.kept == convention { return true }
+        return conventions.contains(convention)
+    }
 
     /// Each convention's events, grouped once (`history(of:)` must not scan the whole log each time).
     private var streams: (order: [String], events: [String: [Event]]) {

@@ -6,95 +6,421 @@
     import Darwin
 #endif
 
-/// The on-disk form of a `LogIndex`, read lazily: a query reads the header, the directory and one
-/// convention's entries; only an append reads the id table.
+/// The on-disk form of a `LogIndex`, read lazily: a query reads the header, the directory, the
+/// journal, one convention bucket and that convention's entries; only an append reads the id table.
 ///
-/// Layout (integers little-endian): `CTGINDEX`, version (u32), reserved (u32), covered size (u64),
-/// last seq (u64), last hash (64 ASCII bytes), directory end (u64), id table position (u64), id
-/// count (u64); last recorded (u32 length + UTF-8); the number of conventions (u32) and for each its
-/// id (u32 length + UTF-8), its line count (u32), the position of its entries (u64) and their
-/// checksum (u64); a checksum of everything before (u64). Then the entries (offset u64, length u32,
-/// seq u32 per line), then the id table: for each of 4096 buckets (the hash's top 12 bits) its count
-/// (u32) and checksum (u64), a checksum of that directory (u64), then the (FNV-1a hash u64, offset u64)
-/// pairs sorted by hash.
+/// Three parts (integers little-endian):
+///
+/// - **Header** (160 bytes at offset 0, the only part ever rewritten in place): `CTGINDEX`, version
+///   (u32), reserved (u32), covered size (u64), last seq (u64), last hash (64 ASCII bytes), last
+///   recorded (seconds i64, nanoseconds u32, present u32), directory end (u64), base end (u64),
+///   base checksum (u64), journal length in bytes (u64), journal checksum (u64), and a checksum of
+///   these 152 bytes (u64).
+/// - **Base** (written whole, by a full read or a compaction, never changed afterwards): the
+///   directory (id table position u64, id count u64, number of conventions u32, then for each of 256
+///   convention buckets, by the top 8 bits of the FNV-1a hash of the convention id, its length in
+///   bytes u32 and checksum u64), whose checksum is the header's base checksum; the convention
+///   records, bucket after bucket (hash u64, number u32 in order of first appearance, line count
+///   u32, position of its entries u64, their checksum u64, id as u32 length + UTF-8); the entries
+///   (offset u64, length u32, seq u32 per line); then the id table: for each of 4096 buckets (the
+///   hash's top 12 bits) its count (u32) and checksum (u64), a checksum of that directory (u64),
+///   then the (FNV-1a hash u64, offset u64) pairs sorted by hash.
+/// - **Journal** (from the base end; appends add to it): records of whole 8-byte words, either a
+///   line (tag 1 u32, convention number u32, offset u64, id hash u64, length u32, seq u32) or a
+///   convention first met in the journal (tag 2 u32, UTF-8 length u32, the id padded with zeros),
+///   numbered after the base's conventions in order of appearance. The header vouches for the
+///   journal's first `length` bytes through a checksum that each append continues: an append
+///   writes its records first and the header after, so a reader (which takes no lock) sees either
+///   the old header, which ignores the new records, or the new one, whose records are all written;
+///   a torn header fails its checksum and is read again, then ignored.
 struct LogIndexStorage {
     /// The format's version: an index of another version is rebuilt.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let magic = Array("CTGINDEX".utf8)
+    /// The fixed header's size, checksum included.
+    static let headerSize = 160
+    /// The journal checksum of an empty journal.
+    static let journalSeed: UInt64 = 0x6A09_E667_F3BC_C908
+    /// The tag of a journal record for one line.
+    static let lineTag: UInt32 = 1
+    /// The tag of a journal record naming a convention first met in the journal.
+    static let conventionTag: UInt32 = 2
+    /// The size of a line record.
+    static let lineRecordSize = 32
 
     /// The open index file.
-    final class File {
+    final class File: Sendable {
         let fd: Int32
-        init(fd: Int32) { self.fd = fd }
+        /// Opened for writing: an append may add to its journal.
+        let writable: Bool
+        init(fd: Int32, writable: Bool) {
+            self.fd = fd
+            self.writable = writable
+        }
         deinit { close(fd) }
     }
 
+    /// A part of the base: where it starts, how many entries it holds, their checksum.
     struct Section {
         var position: Int
         var count: Int
         var checksum: UInt64
+        /// The convention's number, as journal records name it.
+        var number: Int
+    }
+
+    /// What the header says about the base and the journal: rewritten as a whole.
+    struct Header {
+        var coveredSize: Int
+        var lastSeq: Int
+        var lastHash: String
+        var lastRecorded: Timestamp?
+        var directoryEnd: Int
+        var baseEnd: Int
+        var baseChecksum: UInt64
+        var journalLength: Int
+        var journalChecksum: UInt64
+
+        /// The header's 160 bytes, checksum included.
+        var bytes: [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(LogIndexStorage.headerSize)
+            out += LogIndexStorage.magic
+            put32(LogIndexStorage.version, &out)
+            put32(0, &out)
+            put64(UInt64(coveredSize), &out)
+            put64(UInt64(lastSeq), &out)
+            out += Array(lastHash.utf8.prefix(64)) + Array(repeating: 0x30, count: max(0, 64 - lastHash.utf8.count))
+            put64(UInt64(bitPattern: lastRecorded?.seconds ?? 0), &out)
+            put32(UInt32(bitPattern: lastRecorded?.nanoseconds ?? 0), &out)
+            put32(lastRecorded == nil ? 0 : 1, &out)
+            put64(UInt64(directoryEnd), &out)
+            put64(UInt64(baseEnd), &out)
+            put64(baseChecksum, &out)
+            put64(UInt64(journalLength), &out)
+            put64(journalChecksum, &out)
+            put64(checksum(out, from: 0, count: out.count), &out)
+            return out
+        }
+
+        /// Decodes and checks a header; `nil` when it is not a whole header of this version.
+        init?(_ bytes: [UInt8]) {
+            let size = LogIndexStorage.headerSize
+            guard bytes.count == size, Array(bytes[0..<8]) == LogIndexStorage.magic, u32(bytes, 8) == LogIndexStorage.version,
+                checksum(bytes, from: 0, count: size - 8) == u64(bytes, size - 8),
+                let hash = String(validating: bytes[32..<96], as: UTF8.self)
+            else { return nil }
+            func int(_ at: Int) -> Int? {
+                let value = u64(bytes, at)
+                return value <= UInt64(Int.max) ? Int(value) : nil
+            }
+            guard let covered = int(16), let seq = int(24), let directoryEnd = int(112), let baseEnd = int(120), let journalLength = int(136)
+            else { return nil }
+            coveredSize = covered
+            lastSeq = seq
+            lastHash = hash
+            let nanoseconds = Int32(bitPattern: u32(bytes, 104))
+            switch u32(bytes, 108) {
+            case 0: lastRecorded = nil
+            case 1 where nanoseconds >= 0 && nanoseconds < 1_000_000_000:
+                lastRecorded = Timestamp(seconds: Int64(bitPattern: u64(bytes, 96)), nanoseconds: nanoseconds)
+            default: return nil
+            }
+            self.directoryEnd = directoryEnd
+            self.baseEnd = baseEnd
+            baseChecksum = u64(bytes, 128)
+            self.journalLength = journalLength
+            journalChecksum = u64(bytes, 144)
+        }
+
+        init(
+            coveredSize: Int, lastSeq: Int, lastHash: String, lastRecorded: Timestamp?, directoryEnd: Int, baseEnd: Int, baseChecksum: UInt64,
+            journalLength: Int, journalChecksum: UInt64
+        ) {
+            self.coveredSize = coveredSize
+            self.lastSeq = lastSeq
+            self.lastHash = lastHash
+            self.lastRecorded = lastRecorded
+            self.directoryEnd = directoryEnd
+            self.baseEnd = baseEnd
+            self.baseChecksum = baseChecksum
+            self.journalLength = journalLength
+            self.journalChecksum = journalChecksum
+        }
     }
 
     private(set) var coveredSize = 0
     private(set) var lastSeq = 0
     private(set) var lastHash = LogScanner.zeroHash
     private(set) var lastRecorded: Timestamp?
-    /// Conventions in order of first appearance.
-    private(set) var order: [String] = []
-    /// Where each convention's entries are.
-    private(set) var conventions: [String: Section] = [:]
-    private var idTable = Section(position: 0, count: 0, checksum: 0)
+    /// The number of conventions in the base.
+    private(set) var baseConventions = 0
+    /// Where the base's convention records are, and each bucket's start (in bytes from there) and checksum.
+    private var conventionRecords = 0
+    private var conventionBucketStarts: [Int] = []
+    private var conventionBucketChecksums: [UInt64] = []
+    /// The conventions first met in the journal, in order, and their numbers.
+    private(set) var journalConventions: [String] = []
+    private(set) var journalNumbers: [String: Int] = [:]
+    /// The journal's records, as read and checked.
+    private(set) var journal: [UInt8] = []
+    /// The number of line records in the journal.
+    private(set) var journalLines = 0
+    /// The header as read (the base's place and checksum, the journal's length and checksum).
+    private(set) var header: Header?
+    private var idTable = Section(position: 0, count: 0, checksum: 0, number: 0)
+    private var idPosition: Int { idTable.position }
     private var bucketStarts: [Int] = []
     private var bucketChecksums: [UInt64] = []
-    private var file: File?
+    private(set) var file: File?
 
     /// `true` for the empty storage of an index built in memory.
     var isEmpty: Bool { file == nil }
 
+    /// The number of lines in the base.
+    var baseLines: Int { idTable.count }
+
     /// Nothing stored.
     init() {}
 
-    /// Opens an index file and decodes its header and directory; `nil` when it is missing or not a
-    /// whole index of this version.
-    init?(path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Opens an index file and decodes its header, directory and journal; `nil` when it is missing,
+    /// not a whole index of this version, or any checksum fails.
+    ///
+    /// - Parameter writable: open it for writing too, so that an append can add to its journal
+    ///   (falls back to reading only).
+    init?(path: String, writable: Bool = false) {
+        var fd = writable ? open(path, O_RDWR | O_CLOEXEC) : -1
+        let openedForWriting = fd >= 0
+        if fd < 0 { fd = open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
-        let file = File(fd: fd)
-        guard let size = try? FileIO.size(fd, path: path), size >= 136,
-            let head = LogIndex.pread(fd, at: 0, count: 136), Array(head[0..<8]) == LogIndexStorage.magic,
-            LogIndexStorage.u32(head, 8) == LogIndexStorage.version
-        else { return nil }
-        let directoryEnd = Int(truncatingIfNeeded: LogIndexStorage.u64(head, 96))
-        let idPosition = Int(truncatingIfNeeded: LogIndexStorage.u64(head, 104))
-        let idCount = Int(truncatingIfNeeded: LogIndexStorage.u64(head, 112))
-        guard directoryEnd >= 136 + 8, directoryEnd <= size, idPosition >= directoryEnd, idCount >= 0, idCount < size / 16,
-            idPosition + LogIndexStorage.bucketDirectorySize + idCount * 16 == size, let bytes = LogIndex.pread(fd, at: 0, count: directoryEnd),
-            LogIndexStorage.checksum(bytes, from: 0, count: directoryEnd - 8) == LogIndexStorage.u64(bytes, directoryEnd - 8)
-        else { return nil }
-        var reader = Reader(bytes: bytes, position: 16, end: directoryEnd - 8)
-        guard let covered = reader.u64(), let seq = reader.u64(), let hash = reader.string(64), reader.skip(24),
-            let recordedLength = reader.u32(), let recordedText = reader.string(Int(recordedLength)), let count = reader.u32()
-        else { return nil }
-        coveredSize = Int(truncatingIfNeeded: covered)
-        lastSeq = Int(truncatingIfNeeded: seq)
-        lastHash = hash
-        if recordedLength > 0 {
-            guard let recorded = Timestamp(rfc3339: recordedText) else { return nil }
-            lastRecorded = recorded
+        let file = File(fd: fd, writable: openedForWriting)
+        guard let size = try? FileIO.size(fd, path: path), size >= LogIndexStorage.headerSize else { return nil }
+        // An append may be rewriting the header right now: a torn read fails the checksum; read again.
+        var decoded: Header?
+        for attempt in 0..<3 where decoded == nil {
+            if attempt > 0 { usleep(1_000) }
+            guard let bytes = LogIndex.pread(fd, at: 0, count: LogIndexStorage.headerSize) else { return nil }
+            decoded = Header(bytes)
         }
-        conventions.reserveCapacity(Int(count))
-        order.reserveCapacity(Int(count))
-        for _ in 0..<count {
-            guard let nameLength = reader.u32(), let name = reader.string(Int(nameLength)), let lines = reader.u32(),
-                let position = reader.u64(), let checksum = reader.u64(), conventions[name] == nil,
-                Int(position) >= directoryEnd, Int(position) + Int(lines) * 16 <= idPosition
-            else { return nil }
-            conventions[name] = Section(position: Int(position), count: Int(lines), checksum: checksum)
-            order.append(name)
+        guard let header = decoded else { return nil }
+        let directoryStart = LogIndexStorage.headerSize
+        guard header.directoryEnd >= directoryStart + 20, header.directoryEnd <= header.baseEnd, header.baseEnd <= size,
+            header.journalLength % 8 == 0, header.journalLength <= size - header.baseEnd,
+            let bytes = LogIndex.pread(fd, at: directoryStart, count: header.directoryEnd - directoryStart),
+            LogIndexStorage.checksum(bytes, from: 0, count: bytes.count) == header.baseChecksum
+        else { return nil }
+        var reader = Reader(bytes: bytes, position: 0, end: bytes.count)
+        guard let idPosition64 = reader.u64(), let idCount64 = reader.u64(), let count = reader.u32(), idPosition64 <= UInt64(header.baseEnd),
+            idCount64 < UInt64(size / 16), bytes.count == LogIndexStorage.fixedDirectorySize
+        else { return nil }
+        let idPosition = Int(idPosition64)
+        let idCount = Int(idCount64)
+        guard idPosition >= header.directoryEnd, idPosition + LogIndexStorage.bucketDirectorySize + idCount * 16 == header.baseEnd else { return nil }
+        var starts: [Int] = []
+        var checksums: [UInt64] = []
+        starts.reserveCapacity(LogIndexStorage.conventionBucketCount + 1)
+        checksums.reserveCapacity(LogIndexStorage.conventionBucketCount)
+        var total = 0
+        for _ in 0..<LogIndexStorage.conventionBucketCount {
+            guard let length = reader.u32(), let checksum = reader.u64() else { return nil }
+            starts.append(total)
+            checksums.append(checksum)
+            total += Int(length)
         }
-        guard reader.position == directoryEnd - 8 else { return nil }
-        idTable = Section(position: idPosition, count: idCount, checksum: 0)
+        starts.append(total)
+        guard header.directoryEnd + total <= idPosition, Int(count) <= total / 36 else { return nil }
+        coveredSize = header.coveredSize
+        lastSeq = header.lastSeq
+        lastHash = header.lastHash
+        lastRecorded = header.lastRecorded
+        baseConventions = Int(count)
+        conventionRecords = header.directoryEnd
+        conventionBucketStarts = starts
+        conventionBucketChecksums = checksums
+        idTable = Section(position: idPosition, count: idCount, checksum: 0, number: 0)
         self.file = file
+        if header.journalLength > 0 {
+            guard let records = LogIndex.pread(fd, at: header.baseEnd, count: header.journalLength),
+                LogIndexStorage.continueJournalChecksum(LogIndexStorage.journalSeed, records) == header.journalChecksum
+            else { return nil }
+            journal = records
+            guard readJournal() else { return nil }
+        } else {
+            guard header.journalChecksum == LogIndexStorage.journalSeed else { return nil }
+        }
+        self.header = header
+    }
+
+    /// Checks the journal's records and learns its conventions; `false` when they do not hold together.
+    private mutating func readJournal() -> Bool {
+        var names: [String] = []
+        var numbers: [String: Int] = [:]
+        var lines = 0
+        var lastEnd = 0
+        var lastSeq = 0
+        let known = baseConventions
+        let valid = journal.withUnsafeBytes { buffer -> Bool in
+            var at = 0
+            while at < buffer.count {
+                guard buffer.count - at >= 8 else { return false }
+                let tag = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                let value = Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
+                if tag == LogIndexStorage.lineTag {
+                    guard buffer.count - at >= LogIndexStorage.lineRecordSize, value < known + names.count else { return false }
+                    let offset = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))
+                    let length = Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 24, as: UInt32.self)))
+                    let seq = Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 28, as: UInt32.self)))
+                    guard offset < UInt64(Int.max / 2), Int(offset) >= lastEnd, length > 0, seq > lastSeq else { return false }
+                    lastEnd = Int(offset) + length + 1
+                    lastSeq = seq
+                    lines += 1
+                    at += LogIndexStorage.lineRecordSize
+                } else if tag == LogIndexStorage.conventionTag {
+                    let padded = (value + 7) / 8 * 8
+                    guard value > 0, buffer.count - at - 8 >= padded,
+                        let name = String(validating: UnsafeRawBufferPointer(rebasing: buffer[(at + 8)..<(at + 8 + value)]), as: UTF8.self),
+                        numbers[name] == nil
+                    else { return false }
+                    numbers[name] = known + names.count
+                    names.append(name)
+                    at += 8 + padded
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+        // The header speaks for the last journal line. (That a convention of the journal is not one
+        // of the base is checked when it is looked up: here it would read most of the directory.)
+        guard valid, lines == 0 || (lastEnd == coveredSize && lastSeq == self.lastSeq) else { return false }
+        journalConventions = names
+        journalNumbers = numbers
+        journalLines = lines
+        return true
+    }
+
+    /// The number of conventions in the base and the journal (the next one's number).
+    var conventionCount: Int { baseConventions + journalConventions.count }
+
+    /// What the base says of a convention.
+    enum BaseLookup {
+        /// Its lines are there.
+        case found(Section)
+        /// It has no line in the base.
+        case absent
+        /// The bucket that would hold it is damaged.
+        case damaged
+    }
+
+    /// Conventions are spread over this many buckets (by their hash's top bits), each checksummed,
+    /// so that finding one reads a bucket rather than the whole directory.
+    static let conventionBucketBits = 8
+    static var conventionBucketCount: Int { 1 << conventionBucketBits }
+    /// The directory: id table position, id count, convention count, and each convention bucket's
+    /// length in bytes and checksum.
+    static var fixedDirectorySize: Int { 20 + conventionBucketCount * 12 }
+
+    /// The bucket of a convention id.
+    static func conventionBucket(_ name: String) -> Int { Int(LogIndex.idHash(name) >> UInt64(64 - conventionBucketBits)) }
+
+    /// The records of one convention bucket, checked: (number, name, section); `nil` when damaged.
+    private func conventionBucket(_ bucket: Int) -> [(name: String, section: Section)]? {
+        guard let file else { return [] }
+        let start = conventionBucketStarts[bucket]
+        let count = conventionBucketStarts[bucket + 1] - start
+        guard count > 0 else { return conventionBucketChecksums[bucket] == LogIndexStorage.checksum([], from: 0, count: 0) ? [] : nil }
+        guard let bytes = LogIndex.pread(file.fd, at: conventionRecords + start, count: count),
+            LogIndexStorage.checksum(bytes, from: 0, count: count) == conventionBucketChecksums[bucket]
+        else { return nil }
+        var reader = Reader(bytes: bytes, position: 0, end: count)
+        var records: [(name: String, section: Section)] = []
+        while reader.position < count {
+            guard let hash = reader.u64(), let number = reader.u32(), let lines = reader.u32(), let position = reader.u64(),
+                let checksum = reader.u64(), let nameLength = reader.u32(), let name = reader.string(Int(nameLength)),
+                hash == LogIndex.idHash(name), Int(number) < baseConventions, Int(hash >> UInt64(64 - LogIndexStorage.conventionBucketBits)) == bucket,
+                position <= UInt64(idPosition), Int(position) >= conventionRecords + conventionBucketStarts.last!,
+                Int(position) + Int(lines) * 16 <= idPosition
+            else { return nil }
+            records.append((name, Section(position: Int(position), count: Int(lines), checksum: checksum, number: Int(number))))
+        }
+        return records
+    }
+
+    /// Finds a convention in the base (reads one bucket). A convention both in the base and named
+    /// again by the journal counts as damage.
+    func baseSection(of convention: String) -> BaseLookup {
+        guard file != nil else { return .absent }
+        guard let records = conventionBucket(LogIndexStorage.conventionBucket(convention)) else { return .damaged }
+        guard let record = records.first(where: { $0.name == convention }) else { return .absent }
+        return journalNumbers[convention] == nil ? .found(record.section) : .damaged
+    }
+
+    /// Every convention of the base and the journal in order of first appearance, with the base's
+    /// sections (reads the whole directory); `nil` when damaged.
+    func allConventions() -> [(name: String, section: Section?)]? {
+        guard file != nil else { return [] }
+        var base: [(name: String, section: Section?)] = Array(repeating: ("", nil), count: baseConventions)
+        var seen = 0
+        for bucket in 0..<LogIndexStorage.conventionBucketCount {
+            guard let records = conventionBucket(bucket) else { return nil }
+            for record in records {
+                guard base[record.section.number].section == nil else { return nil }
+                base[record.section.number] = (record.name, record.section)
+                seen += 1
+            }
+        }
+        guard seen == baseConventions, Set(base.map(\.name) + journalConventions).count == base.count + journalConventions.count else { return nil }
+        return base + journalConventions.map { ($0, nil) }
+    }
+
+    /// The number journal records give a convention of the base or the journal; `nil` when it has
+    /// none, or `.none` inside when the directory is damaged.
+    func number(of convention: String) -> Int?? {
+        switch baseSection(of: convention) {
+        case .found(let section): return section.number
+        case .absent: return .some(journalNumbers[convention])
+        case .damaged: return nil
+        }
+    }
+
+    /// Calls `body` with each line record of the journal, in file order: convention number, entry, id hash.
+    func forEachJournalLine(_ body: (Int, LogIndex.Entry, UInt64) -> Void) {
+        journal.withUnsafeBytes { buffer in
+            var at = 0
+            while at < buffer.count {
+                let tag = UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+                let value = Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 4, as: UInt32.self)))
+                if tag == LogIndexStorage.conventionTag {
+                    at += 8 + (value + 7) / 8 * 8
+                    continue
+                }
+                let entry = LogIndex.Entry(
+                    offset: Int(UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self))),
+                    length: Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 24, as: UInt32.self))),
+                    seq: Int(UInt32(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 28, as: UInt32.self))))
+                body(value, entry, UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self)))
+                at += LogIndexStorage.lineRecordSize
+            }
+        }
+    }
+
+    /// A line record of the journal.
+    static func lineRecord(number: Int, entry: LogIndex.Entry, idHash: UInt64, into out: inout [UInt8]) {
+        put32(lineTag, &out)
+        put32(UInt32(truncatingIfNeeded: number), &out)
+        put64(UInt64(entry.offset), &out)
+        put64(idHash, &out)
+        put32(UInt32(truncatingIfNeeded: entry.length), &out)
+        put32(UInt32(truncatingIfNeeded: entry.seq), &out)
+    }
+
+    /// The record of a convention first met in the journal.
+    static func conventionRecord(_ name: String, into out: inout [UInt8]) {
+        let utf8 = Array(name.utf8)
+        put32(conventionTag, &out)
+        put32(UInt32(utf8.count), &out)
+        out += utf8
+        out += [UInt8](repeating: 0, count: (utf8.count + 7) / 8 * 8 - utf8.count)
     }
 
     /// Id hashes are spread over this many buckets (by their top bits), each checksummed on its own,
@@ -141,14 +467,27 @@ struct LogIndexStorage {
         }
     }
 
-    /// The offsets stored for an id hash; `nil` when its bucket is damaged. Call `loadIDs()` first.
+    /// The offsets stored for an id hash, in the base and the journal; `nil` when its bucket is
+    /// damaged. Call `loadIDs()` first.
     func offsets(forIDHash hash: UInt64) -> [Int]? {
         guard file != nil else { return [] }
         guard let pairs = bucket(Int(hash >> UInt64(64 - LogIndexStorage.bucketBits))) else { return nil }
-        return pairs.filter { $0.hash == hash }.map(\.offset)
+        var offsets = pairs.filter { $0.hash == hash }.map(\.offset)
+        forEachJournalLine { _, entry, idHash in
+            if idHash == hash { offsets.append(entry.offset) }
+        }
+        return offsets
     }
 
-    /// The stored id table merged with sorted extra entries; `nil` when damaged. Call `loadIDs()` first.
+    /// The (id hash, offset) pairs of the journal's lines, in file order.
+    var journalIDs: [(hash: UInt64, offset: Int)] {
+        var ids: [(hash: UInt64, offset: Int)] = []
+        ids.reserveCapacity(journalLines)
+        forEachJournalLine { _, entry, idHash in ids.append((idHash, entry.offset)) }
+        return ids
+    }
+
+    /// The base's id table merged with sorted extra entries; `nil` when damaged. Call `loadIDs()` first.
     func mergedIDs(with extra: [(hash: UInt64, offset: Int)]) -> [(hash: UInt64, offset: Int)]? {
         var stored: [(hash: UInt64, offset: Int)] = []
         if file != nil {
@@ -174,78 +513,110 @@ struct LogIndexStorage {
         return result
     }
 
-    /// The stored entry bytes of a convention, checked; `nil` when damaged.
-    func rawEntries(of convention: String) -> [UInt8]? {
-        guard let section = conventions[convention] else { return [] }
+    /// The entry bytes of a convention in the base, checked; `nil` when damaged.
+    func rawEntries(of section: Section?) -> [UInt8]? {
+        guard let section else { return [] }
         guard let file, let bytes = LogIndex.pread(file.fd, at: section.position, count: section.count * 16),
             LogIndexStorage.checksum(bytes, from: 0, count: bytes.count) == section.checksum
         else { return nil }
         return bytes
     }
 
-    /// The stored entries of a convention; `nil` when damaged.
+    /// The stored entries of a convention, base then journal; `nil` when damaged.
     func entries(of convention: String) -> [LogIndex.Entry]? {
-        guard let bytes = rawEntries(of: convention) else { return nil }
-        return stride(from: 0, to: bytes.count, by: 16).map { at in
+        let section: Section?
+        switch baseSection(of: convention) {
+        case .found(let found): section = found
+        case .absent: section = nil
+        case .damaged: return nil
+        }
+        guard let bytes = rawEntries(of: section) else { return nil }
+        var entries = stride(from: 0, to: bytes.count, by: 16).map { at in
             LogIndex.Entry(
                 offset: Int(LogIndexStorage.u64(bytes, at)), length: Int(LogIndexStorage.u32(bytes, at + 8)),
                 seq: Int(LogIndexStorage.u32(bytes, at + 12)))
         }
+        if journalLines > 0, let number = section?.number ?? journalNumbers[convention] {
+            forEachJournalLine { n, entry, _ in
+                if n == number { entries.append(entry) }
+            }
+        }
+        return entries
     }
 
-    /// Encodes an index; `nil` when a stored part cannot be read back intact.
+    /// Encodes an index whole, with an empty journal (a compaction writes the bytes a full read
+    /// writes); `nil` when a stored part cannot be read back intact.
     static func encode(_ index: LogIndex) -> [UInt8]? {
         var stored = index.stored
-        guard stored.loadIDs() else { return nil }
-        let names = index.conventions
+        guard stored.loadIDs(), let storedConventions = stored.allConventions() else { return nil }
+        let names = storedConventions.map(\.name) + index.addedOrder
+        // The journal's lines by convention number, read once.
+        var journalEntries: [[LogIndex.Entry]] = Array(repeating: [], count: storedConventions.count)
+        stored.forEachJournalLine { number, entry, _ in journalEntries[number].append(entry) }
         var entryBlocks: [[UInt8]] = []
         entryBlocks.reserveCapacity(names.count)
-        for name in names {
-            guard var block = stored.rawEntries(of: name) else { return nil }
-            for entry in index.added[name] ?? [] {
+        for (number, name) in names.enumerated() {
+            guard var block = stored.rawEntries(of: number < storedConventions.count ? storedConventions[number].section : nil) else { return nil }
+            let extra = (number < journalEntries.count ? journalEntries[number] : []) + (index.added[name] ?? [])
+            block.reserveCapacity(block.count + extra.count * 16)
+            for entry in extra {
                 put64(UInt64(entry.offset), &block)
                 put32(UInt32(truncatingIfNeeded: entry.length), &block)
                 put32(UInt32(truncatingIfNeeded: entry.seq), &block)
             }
             entryBlocks.append(block)
         }
-        var head: [UInt8] = []
-        head += magic
-        put32(version, &head)
-        put32(0, &head)
-        put64(UInt64(index.coveredSize), &head)
-        put64(UInt64(index.lastSeq), &head)
-        head += Array(index.lastHash.utf8.prefix(64)) + Array(repeating: 0x30, count: max(0, 64 - index.lastHash.utf8.count))
-        let fixups = head.count
-        put64(0, &head)  // directory end
-        put64(0, &head)  // id table position
-        put64(0, &head)  // id count
-        let recorded = Array((index.lastRecorded?.description ?? "").utf8)
-        put32(UInt32(recorded.count), &head)
-        head += recorded
-        put32(UInt32(names.count), &head)
-        var directorySize = head.count + 8
-        for name in names { directorySize += 4 + name.utf8.count + 4 + 8 + 8 }
-        var position = directorySize
-        for (name, block) in zip(names, entryBlocks) {
-            let utf8 = Array(name.utf8)
-            put32(UInt32(utf8.count), &head)
-            head += utf8
-            put32(UInt32(block.count / 16), &head)
-            put64(UInt64(position), &head)
-            put64(checksum(block, from: 0, count: block.count), &head)
+        // The convention records, by bucket (then by number).
+        var bucketed: [[Int]] = Array(repeating: [], count: conventionBucketCount)
+        for (number, name) in names.enumerated() { bucketed[conventionBucket(name)].append(number) }
+        var recordsSize = 0
+        for name in names { recordsSize += 36 + name.utf8.count }
+        let directoryEnd = headerSize + fixedDirectorySize
+        var position = directoryEnd + recordsSize
+        var positions: [Int] = []
+        positions.reserveCapacity(names.count)
+        for block in entryBlocks {
+            positions.append(position)
             position += block.count
         }
-        guard let ids = index.allIDs(stored: stored) else { return nil }
-        set64(UInt64(directorySize), at: fixups, &head)
-        set64(UInt64(position), at: fixups + 8, &head)
-        set64(UInt64(ids.count), at: fixups + 16, &head)
-        put64(checksum(head, from: 0, count: head.count), &head)
-        var out = head
-        out.reserveCapacity(position + bucketDirectorySize + ids.count * 16)
-        for block in entryBlocks { out += block }
+        var records: [UInt8] = []
+        records.reserveCapacity(recordsSize)
         var directory: [UInt8] = []
-        directory.reserveCapacity(bucketDirectorySize)
+        directory.reserveCapacity(fixedDirectorySize)
+        put64(UInt64(position), &directory)  // id table position
+        put64(0, &directory)  // id count, set below
+        put32(UInt32(names.count), &directory)
+        for numbers in bucketed {
+            let start = records.count
+            for number in numbers {
+                let utf8 = Array(names[number].utf8)
+                put64(LogIndex.idHash(names[number]), &records)
+                put32(UInt32(number), &records)
+                put32(UInt32(entryBlocks[number].count / 16), &records)
+                put64(UInt64(positions[number]), &records)
+                put64(checksum(entryBlocks[number], from: 0, count: entryBlocks[number].count), &records)
+                put32(UInt32(utf8.count), &records)
+                records += utf8
+            }
+            put32(UInt32(records.count - start), &directory)
+            put64(checksum(records, from: start, count: records.count - start), &directory)
+        }
+        var extraIDs = stored.journalIDs + index.addedIDs
+        extraIDs.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.offset < $1.offset }
+        guard let ids = stored.mergedIDs(with: extraIDs) else { return nil }
+        set64(UInt64(ids.count), at: 8, &directory)
+        let baseEnd = position + bucketDirectorySize + ids.count * 16
+        let header = Header(
+            coveredSize: index.coveredSize, lastSeq: index.lastSeq, lastHash: index.lastHash, lastRecorded: index.lastRecorded,
+            directoryEnd: directoryEnd, baseEnd: baseEnd, baseChecksum: checksum(directory, from: 0, count: directory.count), journalLength: 0,
+            journalChecksum: journalSeed)
+        var out = header.bytes
+        out.reserveCapacity(baseEnd)
+        out += directory
+        out += records
+        for block in entryBlocks { out += block }
+        var buckets: [UInt8] = []
+        buckets.reserveCapacity(bucketDirectorySize)
         var data: [UInt8] = []
         data.reserveCapacity(ids.count * 16)
         var next = 0
@@ -258,13 +629,28 @@ struct LogIndexStorage {
                 next += 1
                 count += 1
             }
-            put32(UInt32(count), &directory)
-            put64(checksum(data, from: start, count: data.count - start), &directory)
+            put32(UInt32(count), &buckets)
+            put64(checksum(data, from: start, count: data.count - start), &buckets)
         }
-        put64(checksum(directory, from: 0, count: directory.count), &directory)
-        out += directory
+        put64(checksum(buckets, from: 0, count: buckets.count), &buckets)
+        out += buckets
         out += data
         return out
+    }
+
+    /// Continues the journal's checksum over more records (whole 8-byte words): an append checks
+    /// only what it adds.
+    static func continueJournalChecksum(_ state: UInt64, _ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBytes { buffer in
+            var hash = state
+            var i = 0
+            while i + 8 <= buffer.count {
+                hash = (hash ^ UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: i, as: UInt64.self))) &* 0x100_0000_01b3
+                hash ^= hash >> 29
+                i += 8
+            }
+            return hash
+        }
     }
 
     /// A fast 64-bit checksum, word by word, against torn or damaged index files.
@@ -294,15 +680,15 @@ struct LogIndexStorage {
         bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
     }
 
-    private static func put64(_ value: UInt64, _ out: inout [UInt8]) {
+    static func put64(_ value: UInt64, _ out: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
     }
 
-    private static func set64(_ value: UInt64, at: Int, _ out: inout [UInt8]) {
+    static func set64(_ value: UInt64, at: Int, _ out: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { for (i, byte) in $0.enumerated() { out[at + i] = byte } }
     }
 
-    private static func put32(_ value: UInt32, _ out: inout [UInt8]) {
+    static func put32(_ value: UInt32, _ out: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
     }
 

@@ -53,11 +53,14 @@ struct LogIndex {
     // What was added since.
     private(set) var addedOrder: [String] = []
     private(set) var added: [String: [Entry]] = [:]
-    /// Ids added since (hash, offset), in file order until `save` sorts them by hash then offset: a
-    /// flat list, small except while building from scratch.
+    /// Ids added since (hash, offset), in file order: a flat list, small except while building from scratch.
     private(set) var addedIDs: [(hash: UInt64, offset: Int)] = []
-    /// `addedIDs` is sorted (by `save`, in place: a sorted copy of a million ids is 16 MB more).
-    private var addedIDsSorted = true
+    /// The journal records of what was added, when the index was read from disk (an append writes them).
+    private(set) var pendingJournal: [UInt8] = []
+    /// The journal numbers of the conventions of the lines added since.
+    private var addedNumbers: [String: Int] = [:]
+    /// A convention's number could not be read (a damaged bucket): no journal can be written.
+    private var journalBroken = false
 
     /// An empty index, for a log read from its start.
     init() {}
@@ -83,10 +86,28 @@ struct LogIndex {
 
     /// Records one well-formed sealed line at the end of the covered part.
     mutating func add(convention: String, id: String, seq: Int, hash: String, recorded: Timestamp, offset: Int, length: Int) {
-        if added[convention] == nil, stored.conventions[convention] == nil { addedOrder.append(convention) }
-        added[convention, default: []].append(Entry(offset: offset, length: length, seq: seq))
-        addedIDs.append((LogIndex.idHash(id), offset))
-        addedIDsSorted = false
+        let entry = Entry(offset: offset, length: length, seq: seq)
+        let idHash = LogIndex.idHash(id)
+        if stored.isEmpty {
+            if added[convention] == nil { addedOrder.append(convention) }
+        } else {
+            if addedNumbers[convention] == nil {
+                switch stored.number(of: convention) {
+                case .some(.some(let number)):
+                    addedNumbers[convention] = number
+                case .some(.none):
+                    addedNumbers[convention] = stored.conventionCount + addedOrder.count
+                    LogIndexStorage.conventionRecord(convention, into: &pendingJournal)
+                    addedOrder.append(convention)
+                case .none:
+                    journalBroken = true
+                    addedNumbers[convention] = -1
+                }
+            }
+            LogIndexStorage.lineRecord(number: addedNumbers[convention] ?? -1, entry: entry, idHash: idHash, into: &pendingJournal)
+        }
+        added[convention, default: []].append(entry)
+        addedIDs.append((idHash, offset))
         coveredSize = offset + length + 1
         lastSeq = seq
         lastHash = hash
@@ -99,8 +120,12 @@ struct LogIndex {
         add(convention: event.convention, id: event.id, seq: event.seq, hash: event.hash ?? "", recorded: event.recorded, offset: offset, length: length)
     }
 
-    /// The conventions in order of first appearance.
-    var conventions: [String] { stored.order + addedOrder }
+    /// The conventions in order of first appearance (reads the whole directory); `nil` when the
+    /// stored part is damaged.
+    var conventions: [String]? {
+        guard let stored = stored.allConventions() else { return nil }
+        return stored.map(\.name) + addedOrder
+    }
 
     /// Where the lines of one convention are, in file order; `nil` when the stored part is damaged.
     func entries(of convention: String) -> [Entry]? {
@@ -119,35 +144,36 @@ struct LogIndex {
     /// The id table, sorted by hash then offset, for writing.
     func allIDs(stored: LogIndexStorage) -> [(hash: UInt64, offset: Int)]? {
         var extra = addedIDs
-        if !addedIDsSorted { extra.sort(by: LogIndex.idOrder) }
+        extra.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.offset < $1.offset }
         // Built from scratch: nothing to merge with (and no second copy of a million ids).
         if stored.isEmpty { return extra }
         return stored.mergedIDs(with: extra)
     }
 
-    /// The order of the id table: by hash, then offset.
-    static func idOrder(_ a: (hash: UInt64, offset: Int), _ b: (hash: UInt64, offset: Int)) -> Bool {
-        a.hash != b.hash ? a.hash < b.hash : a.offset < b.offset
-    }
-
-    /// Sorts `addedIDs` in place, as writing needs them (looking ids up does not depend on their order).
-    mutating func sortAddedIDs() {
-        guard !addedIDsSorted else { return }
-        addedIDs.sort(by: LogIndex.idOrder)
-        addedIDsSorted = true
-    }
-
     /// Marks the index as matching what is on disk.
-    mutating func markSaved() { unsavedLines = 0 }
+    mutating func markSaved() {
+        unsavedLines = 0
+        pendingJournal = []
+    }
 }
 
 extension LogIndex {
     /// The sidecar's path for a log.
     static func path(for log: String) -> String { log + ".ctgindex" }
 
-    /// Lines added since the last save beyond which the index is written again (below it, the
-    /// next command scans those few lines after the covered part instead).
+    /// Lines beyond the covered part above which a query rewrites the index (below it, the next
+    /// command scans those few lines instead). Such lines are there only when an append could not
+    /// write its journal records, or the log was written by something else.
     static let rewriteThreshold = 64
+
+    /// Journal lines above which `state`, `history` or `diff` compact the index (rewrite it whole,
+    /// with an empty journal): an eighth of the base, and at least 64.
+    static func queryCompactionLimit(baseLines: Int) -> Int { max(64, baseLines / 8) }
+
+    /// Journal lines above which an append compacts the index itself: a quarter of the base, and at
+    /// least 256. Reached only when no query compacted it meanwhile (every query reads the whole
+    /// journal, so it must stay small next to the base).
+    static func appendCompactionLimit(baseLines: Int) -> Int { max(256, baseLines / 4) }
 
     /// Bytes beyond the covered part above which the index is not brought up to date but rebuilt.
     static let maximumTail = 4 << 20
@@ -159,8 +185,10 @@ extension LogIndex {
     /// - Returns: `nil` when there is no usable index, or anything about the log or the index is in
     ///   doubt (the caller then reads the whole log); never throws.
     /// - Parameter needIDs: read the id table too (to look ids up), not only the directory.
-    static func load(log path: String, fd: Int32, checkHashes: Bool, needIDs: Bool = false) -> LogIndex? {
-        guard let stored = LogIndexStorage(path: LogIndex.path(for: path)) else { return nil }
+    /// - Parameter writable: open the index for writing too (an append, which holds the log's lock,
+    ///   adds its lines to the journal).
+    static func load(log path: String, fd: Int32, checkHashes: Bool, needIDs: Bool = false, writable: Bool = false) -> LogIndex? {
+        guard let stored = LogIndexStorage(path: LogIndex.path(for: path), writable: writable) else { return nil }
         var index = LogIndex(stored: stored)
         guard let size = try? FileIO.size(fd, path: path), size >= index.coveredSize, index.coveredSize > 0 else { return nil }
         if needIDs || size > index.coveredSize {
@@ -201,27 +229,33 @@ extension LogIndex {
 
     /// Reads `count` bytes at `offset`, or `nil`.
     static func pread(_ fd: Int32, at offset: Int, count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < count {
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                systemPread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+        guard count > 0 else { return count == 0 ? [] : nil }
+        var complete = true
+        // Not zeroed first: at a megabyte of journal, clearing it cost as much as reading it.
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var done = 0
+            while done < count {
+                let n = systemPread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
             }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            done += n
+            complete = done == count
+            // Only what was read counts as initialized.
+            initialized = done
         }
-        return bytes
+        return complete ? bytes : nil
     }
 
     /// Reads and checks the line at `entry`: it must be a whole line, a well-formed event with the
     /// recorded `seq`. `nil` when it is not.
     static func event(at entry: Entry, fd: Int32) -> Event? {
-        guard entry.length > 0, let bytes = pread(fd, at: entry.offset, count: entry.length + 1), bytes.last == 0x0A else { return nil }
-        if entry.offset > 0 {
-            guard let before = pread(fd, at: entry.offset - 1, count: 1), before == [0x0A] else { return nil }
-        }
-        guard case .object(let object)? = try? JSONParser.parse(Array(bytes.dropLast())),
+        // One read for the line and the `\n`s around it (the one before, unless it is the first line).
+        let before = entry.offset > 0 ? 1 : 0
+        guard entry.length > 0, let bytes = pread(fd, at: entry.offset - before, count: entry.length + 1 + before), bytes.last == 0x0A,
+            before == 0 || bytes[0] == 0x0A
+        else { return nil }
+        guard case .object(let object)? = try? JSONParser.parse(Array(bytes[before..<(bytes.count - 1)])),
             let event = try? Event(object: object, line: entry.seq), event.seq == entry.seq
         else { return nil }
         return event
@@ -287,7 +321,6 @@ extension LogIndex {
     /// Writes the index beside the log, atomically; any failure is ignored (the index is only a cache).
     mutating func save(log path: String) {
         guard lastSeq <= Int(UInt32.max), coveredSize > 0 else { return }
-        sortAddedIDs()
         guard let bytes = LogIndexStorage.encode(self) else {
             // A damaged part cannot be carried over: remove the index, the next full read rebuilds it.
             unlink(LogIndex.path(for: path))
@@ -296,9 +329,69 @@ extension LogIndex {
         if LogIndex.writeAtomically(bytes, to: LogIndex.path(for: path)) { markSaved() }
     }
 
-    /// Writes the index when enough lines were added since it was read.
-    mutating func saveIfWorthIt(log path: String) {
-        if unsavedLines > LogIndex.rewriteThreshold || (stored.isEmpty && unsavedLines > 0) { save(log: path) }
+    /// After a query: rewrites the index when many lines lie beyond its covered part, or when its
+    /// journal has grown past an eighth of the base (compaction, at the cost of writing the whole
+    /// index: about as long as a full read's write of it). Queries take no lock, so they never
+    /// write in place; a rename cannot disturb an append (which writes to the file it opened, then
+    /// ignored) nor a reader.
+    mutating func compactIfWorthIt(log path: String) {
+        if unsavedLines > LogIndex.rewriteThreshold || (stored.isEmpty && unsavedLines > 0)
+            || stored.journalLines > LogIndex.queryCompactionLimit(baseLines: stored.baseLines)
+        {
+            save(log: path)
+        }
+    }
+
+    /// After an append, under the log's lock: adds the new lines to the journal (writing O(new
+    /// lines) bytes), or writes the index whole when there was none on disk or the journal would
+    /// pass a quarter of the base.
+    mutating func saveAfterAppend(log path: String) {
+        guard unsavedLines > 0 else { return }
+        if stored.isEmpty || stored.journalLines + unsavedLines > LogIndex.appendCompactionLimit(baseLines: stored.baseLines) {
+            save(log: path)
+        } else if writeJournal(log: path) {
+            markSaved()
+        }
+    }
+
+    /// Writes the pending records after the journal, then the header that vouches for them, in
+    /// place. Only under the log's lock (one writer at a time). Never flushed: a crash may leave
+    /// records the header does not count (ignored, overwritten by the next append) or a torn header
+    /// (its checksum fails: the index is ignored and rebuilt).
+    ///
+    /// - Returns: `false` when nothing could be written (the next command scans these lines).
+    mutating func writeJournal(log path: String) -> Bool {
+        guard let file = stored.file, file.writable, let header = stored.header, !pendingJournal.isEmpty, !journalBroken, lastSeq <= Int(UInt32.max)
+        else {
+            return false
+        }
+        // The file at the path must still be the one read: a query may have replaced it meanwhile
+        // (then these lines are beyond its covered part, and the next command adds them).
+        var opened = stat()
+        var current = stat()
+        guard fstat(file.fd, &opened) == 0, stat(LogIndex.path(for: path), &current) == 0, opened.st_ino == current.st_ino,
+            opened.st_dev == current.st_dev
+        else { return false }
+        guard LogIndex.pwrite(file.fd, pendingJournal, at: header.baseEnd + header.journalLength) else { return false }
+        let updated = LogIndexStorage.Header(
+            coveredSize: coveredSize, lastSeq: lastSeq, lastHash: lastHash, lastRecorded: lastRecorded, directoryEnd: header.directoryEnd,
+            baseEnd: header.baseEnd, baseChecksum: header.baseChecksum, journalLength: header.journalLength + pendingJournal.count,
+            journalChecksum: LogIndexStorage.continueJournalChecksum(header.journalChecksum, pendingJournal))
+        return LogIndex.pwrite(file.fd, updated.bytes, at: 0)
+    }
+
+    /// Writes all of `bytes` at `offset`; `false` on any failure.
+    static func pwrite(_ fd: Int32, _ bytes: [UInt8], at offset: Int) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer in
+                systemPwrite(fd, buffer.baseAddress! + done, bytes.count - done, off_t(offset + done))
+            }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
+        }
+        return true
     }
 
     static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
@@ -322,4 +415,8 @@ extension LogIndex {
 
 private func systemPread(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, _ offset: off_t) -> Int {
     pread(fd, buffer, count, offset)
+}
+
+private func systemPwrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int, _ offset: off_t) -> Int {
+    pwrite(fd, buffer, count, offset)
 }
