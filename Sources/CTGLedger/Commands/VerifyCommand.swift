@@ -109,7 +109,7 @@ struct VerifyReport {
             return try makeInMemory(path: path, expectHead: expectHead, scanner: scanner, hashing: hashing)
         }
         // Where each convention's well-formed lines are, in file order.
-        var streams: [[Int]] = []
+        var streams: [OffsetList] = []
         // A line's number is its seq plus the shift of the last change before it (a change in a
         // damaged log only): numbers are not kept per line.
         var shifts: [(offset: Int, shift: Int)] = [(0, 0)]
@@ -140,7 +140,7 @@ struct VerifyReport {
                 } else {
                     slot = streams.count
                     slots[event.convention] = slot
-                    streams.append([])
+                    streams.append(OffsetList())
                     conventions.append(event.convention)
                 }
                 streams[slot].append(raw.offset)
@@ -161,7 +161,7 @@ struct VerifyReport {
         var ruleFindings: [Finding] = []
         for (slot, convention) in conventions.enumerated() {
             let offsets = streams[slot]
-            streams[slot] = []
+            streams[slot] = OffsetList()
             var validator = ReferenceValidator()
             var kept: [Event] = []
             kept.reserveCapacity(offsets.count)

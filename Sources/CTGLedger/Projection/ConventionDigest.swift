@@ -9,7 +9,7 @@ struct ConventionDigest {
     /// the parsed line); those of the lines at `offsets` come first.
     private(set) var events: [Event] = []
     /// The byte offsets in `source` of the lines of the status-relevant events, in file order.
-    private var offsets: [Int] = []
+    private var offsets = OffsetList()
     /// Where those lines are read back from.
     private let source: LineSource?
     /// Every event of the convention, kept or not.
