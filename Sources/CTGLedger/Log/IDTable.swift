@@ -9,8 +9,8 @@
 /// The event ids read so far, each with where its first line is: what finds a repeated id, and the
 /// event a correction targets, over a log of millions of lines (issue 5).
 ///
-/// Reading a file, an id is kept as 12 bytes in a flat open-addressing table: the top 32 bits of
-/// its 64-bit FNV-1a hash and the byte offset of its line. A match of those bits is confirmed by
+/// Reading a file, an id is kept as 12 bytes in flat open-addressing tables (64 of them, chosen by
+/// the hash's first bits): the top 32 bits of its 64-bit FNV-1a hash and the byte offset of its line. A match of those bits is confirmed by
 /// reading that line again (`LineSource`) and comparing the real ids, so answers are exact: two ids
 /// whose hashes collide are never taken for one. Without a file (events built in memory), ids are
 /// kept whole.
@@ -31,11 +31,21 @@ struct IDTable {
     var hash: @Sendable (String) -> UInt64 = IDTable.fnv1a
     /// Where lines are read back from; `nil`: ids are kept whole in `memory`.
     let source: LineSource?
-    /// The top 32 bits of each id's hash (the slot is chosen by the top bits, so growing needs no id).
-    private var hashes: [UInt32] = []
-    /// Each slot's line offset plus one; 0 marks an empty slot.
-    private var offsets: [UInt64] = []
-    private var shift: UInt32 = 32
+
+    /// One part of the table, for the ids whose hash starts with its number: parts grow one at a
+    /// time, so growing never holds two copies of the whole table.
+    private struct Shard {
+        /// The top 32 bits of each id's hash (the slot is chosen by the bits after the shard's,
+        /// so growing needs no id).
+        var hashes: [UInt32] = []
+        /// Each slot's line offset plus one; 0 marks an empty slot.
+        var offsets: [UInt64] = []
+        var shift: UInt32 = 32
+        var count = 0
+    }
+
+    private static let shardBits: UInt32 = 6
+    private var shards = [Shard](repeating: Shard(), count: 1 << Int(IDTable.shardBits))
     private var memory: [String: Known] = [:]
     /// The number of ids held.
     private(set) var count = 0
@@ -65,16 +75,18 @@ struct IDTable {
             count += 1
             return nil
         }
-        if (count + 1) * 4 > offsets.count * 3 { grow() }
         let top = UInt32(truncatingIfNeeded: hash(event.id) >> 32)
-        var position = Int(top >> shift)
-        let mask = offsets.count - 1
-        while offsets[position] != 0 {
-            if hashes[position] == top, let first = confirmed(event.id, at: position) { return first }
+        let s = Int(top >> (32 - IDTable.shardBits))
+        if (shards[s].count + 1) * 4 > shards[s].offsets.count * 3 { grow(s) }
+        let mask = shards[s].offsets.count - 1
+        var position = Int((top << IDTable.shardBits) >> shards[s].shift)
+        while shards[s].offsets[position] != 0 {
+            if shards[s].hashes[position] == top, let first = confirmed(event.id, at: shards[s].offsets[position]) { return first }
             position = (position + 1) & mask
         }
-        hashes[position] = top
-        offsets[position] = UInt64(offset) + 1
+        shards[s].hashes[position] = top
+        shards[s].offsets[position] = UInt64(offset) + 1
+        shards[s].count += 1
         count += 1
         return nil
     }
@@ -82,38 +94,42 @@ struct IDTable {
     /// The first event recorded with this id, if any.
     func first(_ id: String) -> Known? {
         guard source != nil else { return memory[id] }
-        guard count > 0 else { return nil }
         let top = UInt32(truncatingIfNeeded: hash(id) >> 32)
-        var position = Int(top >> shift)
-        let mask = offsets.count - 1
-        while offsets[position] != 0 {
-            if hashes[position] == top, let first = confirmed(id, at: position) { return first }
+        let shard = shards[Int(top >> (32 - IDTable.shardBits))]
+        guard shard.count > 0 else { return nil }
+        let mask = shard.offsets.count - 1
+        var position = Int((top << IDTable.shardBits) >> shard.shift)
+        while shard.offsets[position] != 0 {
+            if shard.hashes[position] == top, let first = confirmed(id, at: shard.offsets[position]) { return first }
             position = (position + 1) & mask
         }
         return nil
     }
 
-    /// The event of the line a slot names, when its id is `id`.
-    private func confirmed(_ id: String, at position: Int) -> Known? {
-        let offset = Int(offsets[position] - 1)
+    /// The event of the line a slot names (its offset plus one), when its id is `id`.
+    private func confirmed(_ id: String, at slot: UInt64) -> Known? {
+        let offset = Int(slot - 1)
         guard let event = source?.event(at: offset), event.id == id else { return nil }
         return Known(convention: event.convention, type: event.type, seq: event.seq, offset: offset)
     }
 
-    /// Doubles the table (or makes the first one); entries move by their stored hash bits alone.
-    private mutating func grow() {
-        let oldHashes = hashes
-        let oldOffsets = offsets
-        let size = max(1024, oldOffsets.count * 2)
-        shift = UInt32(32 - size.trailingZeroBitCount)
-        hashes = [UInt32](repeating: 0, count: size)
-        offsets = [UInt64](repeating: 0, count: size)
+    /// Doubles one shard (or makes it); entries move by their stored hash bits alone.
+    private mutating func grow(_ s: Int) {
+        let old = shards[s]
+        let size = max(64, old.offsets.count * 2)
+        var shard = Shard()
+        shard.shift = UInt32(32 - size.trailingZeroBitCount)
+        shard.hashes = [UInt32](repeating: 0, count: size)
+        shard.offsets = [UInt64](repeating: 0, count: size)
+        shard.count = old.count
+        shards[s] = Shard()
         let mask = size - 1
-        for (top, offset) in zip(oldHashes, oldOffsets) where offset != 0 {
-            var position = Int(top >> shift)
-            while offsets[position] != 0 { position = (position + 1) & mask }
-            hashes[position] = top
-            offsets[position] = offset
+        for (top, offset) in zip(old.hashes, old.offsets) where offset != 0 {
+            var position = Int((top << IDTable.shardBits) >> shard.shift)
+            while shard.offsets[position] != 0 { position = (position + 1) & mask }
+            shard.hashes[position] = top
+            shard.offsets[position] = offset
         }
+        shards[s] = shard
     }
 }
