@@ -1,14 +1,18 @@
 /// What a full replay keeps of one convention while it streams a log: the events that decide its
 /// status, period and parties, plus counters. The texts of every convention of a national ledger do
 /// not fit in memory at once; nor do these events at a million lines (issue 5): read from a file,
-/// only where their lines are is kept, and they are read back when the state is asked for.
+/// the registration is kept (without its elements, it is small, and its line is the longest to read
+/// again), and of the other events only where their lines are: they are read back when the state
+/// is asked for.
 struct ConventionDigest {
     /// The convention's id.
     let convention: String
     /// The kept events, in `seq` order, stripped of what the status never reads (element texts,
-    /// the parsed line); those of the lines at `offsets` come first.
+    /// the parsed line, the seal).
     private(set) var events: [Event] = []
-    /// The byte offsets in `source` of the lines of the status-relevant events, in file order.
+    /// The offset of each of the first kept events (all of them, unless some were added without one).
+    private var keptOffsets: [Int] = []
+    /// The byte offsets in `source` of the lines of the other status-relevant events, in file order.
     private var offsets = OffsetList()
     /// Where those lines are read back from.
     private let source: LineSource?
@@ -29,12 +33,15 @@ struct ConventionDigest {
     mutating func add(_ event: Event, offset: Int? = nil) {
         count += 1
         lastSeq = event.seq
-        if let offset, source != nil, events.isEmpty {
+        // Offsets are used while every kept event has one: the two lists are then merged by offset.
+        let byOffset = offset != nil && source != nil && keptOffsets.count == events.count
+        if byOffset, let offset, event.type != .conventionRegistered {
             if Self.isStatusRelevant(event.type) { offsets.append(offset) }
             return
         }
         guard let kept = Self.statusRelevant(event) else { return }
         events.append(kept)
+        if byOffset, let offset { keptOffsets.append(offset) }
     }
 
     /// `true` for the types whose events `statusRelevant` keeps.
@@ -45,16 +52,21 @@ struct ConventionDigest {
         }
     }
 
-    /// The kept events, those at `offsets` read back.
+    /// The kept events, those at `offsets` read back, in file order.
     private var keptEvents: [Event] {
         guard let source, !offsets.isEmpty else { return events }
         var read: [Event] = []
         read.reserveCapacity(offsets.count + events.count)
+        var next = 0
         for offset in offsets {
+            while next < keptOffsets.count, keptOffsets[next] < offset {
+                read.append(events[next])
+                next += 1
+            }
             // Each line was read as a well-formed event of this convention; the log is append-only.
             if let event = source.event(at: offset), let kept = Self.statusRelevant(event) { read.append(kept) }
         }
-        return read + events
+        return read + events[next...]
     }
 
     /// The event reduced to what the status, period and parties depend on, or `nil` when they do not
@@ -62,6 +74,8 @@ struct ConventionDigest {
     /// elements or nothing; a correction is kept whole (it may target a kept event).
     static func statusRelevant(_ event: Event) -> Event? {
         var kept = event.withoutObject()
+        kept.prev = nil
+        kept.hash = nil
         switch event.payload {
         case .conventionRegistered(var registered):
             registered.elements = []
