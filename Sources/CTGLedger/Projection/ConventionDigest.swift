@@ -1,18 +1,14 @@
 /// What a full replay keeps of one convention while it streams a log: the events that decide its
 /// status, period and parties, plus counters. The texts of every convention of a national ledger do
 /// not fit in memory at once; nor do these events at a million lines (issue 5): read from a file,
-/// the registration is kept (without its elements, it is small, and its line is the longest to read
-/// again), and of the other events only where their lines are: they are read back when the state
-/// is asked for.
+/// only where their lines are is kept, and they are read back when the state is asked for.
 struct ConventionDigest {
     /// The convention's id.
     let convention: String
     /// The kept events, in `seq` order, stripped of what the status never reads (element texts,
-    /// the parsed line, the seal).
+    /// the parsed line); those of the lines at `offsets` come first.
     private(set) var events: [Event] = []
-    /// The offset of each of the first kept events (all of them, unless some were added without one).
-    private var keptOffsets: [Int] = []
-    /// The byte offsets in `source` of the lines of the other status-relevant events, in file order.
+    /// The byte offsets in `source` of the lines of the status-relevant events, in file order.
     private var offsets = OffsetList()
     /// Where those lines are read back from.
     private let source: LineSource?
@@ -33,15 +29,12 @@ struct ConventionDigest {
     mutating func add(_ event: Event, offset: Int? = nil) {
         count += 1
         lastSeq = event.seq
-        // Offsets are used while every kept event has one: the two lists are then merged by offset.
-        let byOffset = offset != nil && source != nil && keptOffsets.count == events.count
-        if byOffset, let offset, event.type != .conventionRegistered {
+        if let offset, source != nil, events.isEmpty {
             if Self.isStatusRelevant(event.type) { offsets.append(offset) }
             return
         }
         guard let kept = Self.statusRelevant(event) else { return }
         events.append(kept)
-        if byOffset, let offset { keptOffsets.append(offset) }
     }
 
     /// `true` for the types whose events `statusRelevant` keeps.
@@ -52,21 +45,16 @@ struct ConventionDigest {
         }
     }
 
-    /// The kept events, those at `offsets` read back, in file order.
+    /// The kept events, those at `offsets` read back.
     private var keptEvents: [Event] {
         guard let source, !offsets.isEmpty else { return events }
         var read: [Event] = []
         read.reserveCapacity(offsets.count + events.count)
-        var next = 0
         for offset in offsets {
-            while next < keptOffsets.count, keptOffsets[next] < offset {
-                read.append(events[next])
-                next += 1
-            }
             // Each line was read as a well-formed event of this convention; the log is append-only.
             if let event = source.event(at: offset), let kept = Self.statusRelevant(event) { read.append(kept) }
         }
-        return read + events[next...]
+        return read + events
     }
 
     /// The event reduced to what the status, period and parties depend on, or `nil` when they do not
