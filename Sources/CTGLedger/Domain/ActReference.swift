@@ -48,10 +48,10 @@ public enum ActReference: Hashable, Sendable, Comparable, CustomStringConvertibl
         }
     }
 
-    static func decode(_ r: FieldReader, _ key: String) throws(LedgerError) -> ActReference {
+    static func decode(_ r: FieldReader, _ key: StaticString) throws(LedgerError) -> ActReference {
         let text = try r.string(key)
         guard let act = ActReference(text) else {
-            throw r.fail(key, "\"convention\" or \"avenant:N\" with N ≥ 1", found: .string(text))
+            throw r.fail(key, "\"convention\" or \"avenant:N\" with N ≥ 1", foundValue: .string(text))
         }
         return act
     }
@@ -83,10 +83,10 @@ public enum TransmittedAct: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func decode(_ r: FieldReader, _ key: String) throws(LedgerError) -> TransmittedAct {
+    static func decode(_ r: FieldReader, _ key: StaticString) throws(LedgerError) -> TransmittedAct {
         let text = try r.string(key)
         guard let act = TransmittedAct(text) else {
-            throw r.fail(key, "\"convention\", \"avenant:N\" or \"deliberation:<id>\"", found: .string(text))
+            throw r.fail(key, "\"convention\", \"avenant:N\" or \"deliberation:<id>\"", foundValue: .string(text))
         }
         return act
     }

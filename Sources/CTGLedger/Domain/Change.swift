@@ -31,14 +31,14 @@ public enum Change: Hashable, Sendable {
         }
     }
 
-    static func decode(_ value: JSONValue, path: String) throws(LedgerError) -> Change {
+    static func decode(_ value: JSONNode, path: MemberPath) throws(LedgerError) -> Change {
         let r = try FieldReader(value, path: path)
         switch try r.enumeration("op", Operation.self) {
         case .add:
-            return .add(try Element.decode(r.object["element"] ?? .null, path: r.memberPath("element")))
+            return .add(try Element.decode(r.object.member("element"), path: r.path.appending("element")))
         case .replace:
             let id = try r.string("id")
-            let element = try Element.decode(r.object["element"] ?? .null, path: r.memberPath("element"))
+            let element = try Element.decode(r.object.member("element"), path: r.path.appending("element"))
             guard element.id == id else {
                 throw LedgerError(.invalid, member: r.memberPath("element.id"), "expected the replaced element's id \"\(id)\"; found \"\(element.id)\".")
             }
@@ -48,7 +48,7 @@ public enum Change: Hashable, Sendable {
             let title = try r.optionalString("title")
             let appendText = try r.optionalString("append_text")
             if set.isEmpty && title == nil && appendText == nil {
-                throw LedgerError(.invalid, member: path, "expected at least one of `set`, `title`, `append_text` in an amend change.")
+                throw LedgerError(.invalid, member: path.description, "expected at least one of `set`, `title`, `append_text` in an amend change.")
             }
             return .amend(id: try r.string("id"), set: set, title: title, appendText: appendText)
         case .abrogate:
@@ -56,7 +56,7 @@ public enum Change: Hashable, Sendable {
         case .extend:
             return .extend(end: try r.date("end"))
         case .addParty:
-            return .addParty(try Party.decode(r.object["party"] ?? .null, path: r.memberPath("party")))
+            return .addParty(try Party.decode(r.object.member("party"), path: r.path.appending("party")))
         case .removeParty:
             return .removeParty(id: try r.string("id"))
         }

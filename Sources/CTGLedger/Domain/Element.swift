@@ -48,7 +48,7 @@ public struct Element: Hashable, Sendable {
         }
     }
 
-    static func decode(_ value: JSONValue, path: String) throws(LedgerError) -> Element {
+    static func decode(_ value: JSONNode?, path: MemberPath) throws(LedgerError) -> Element {
         let r = try FieldReader(value, path: path)
         let fields = try r.stringMap("fields") ?? []
         return Element(

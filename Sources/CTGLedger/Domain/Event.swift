@@ -22,12 +22,41 @@ public struct Event: Sendable {
     public var hash: String?
     /// The 1-based line in the file (0 for events not read from a file).
     public var line: Int
-    /// The whole line as read, unknown members included.
-    public var object: JSONObject
+    /// The whole line as read, unknown members included (built from the line's bytes when asked for).
+    public var object: JSONObject {
+        get {
+            switch storage {
+            case .object(let object): return object
+            case .line(let bytes): return Event.parsedLine(bytes) { $0.materializeObject() } ?? JSONObject()
+            }
+        }
+        set { storage = .object(newValue) }
+    }
+
+    /// What the event keeps of its JSON: the line's bytes when read from a log (parsed again only
+    /// when `object` is asked for), or an object given or changed.
+    private enum Storage: Sendable {
+        case line([UInt8])
+        case object(JSONObject)
+    }
+
+    private var storage: Storage
+
+    /// One member of the line, or `nil` when absent (only that member is built when read from a log).
+    func member(_ key: String) -> JSONValue? {
+        switch storage {
+        case .object(let object): return object[key]
+        case .line(let bytes): return Event.parsedLine(bytes) { $0[key]?.materialize() } ?? nil
+        }
+    }
+
+    private static func parsedLine<R>(_ bytes: [UInt8], _ body: (JSONNode) -> R) -> R? {
+        bytes.withUnsafeBytes { buffer in try? JSONTape.withRoot(buffer, body).get() }
+    }
 
     /// The `source.document` and `source.note`, when given.
     public var source: (document: String?, note: String?)? {
-        guard case .object(let s)? = object["source"] else { return nil }
+        guard case .object(let s)? = member("source") else { return nil }
         return (s["document"]?.stringValue, s["note"]?.stringValue)
     }
 
@@ -45,44 +74,84 @@ public struct Event: Sendable {
     ///   - line: the 1-based line number, for error messages.
     /// - Throws: `LedgerError` naming the member at fault (file left unset).
     public init(object: JSONObject, line: Int) throws(LedgerError) {
-        let r = FieldReader(object, path: "")
-        let seq = object["seq"]?.intValue
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(512)
+        JSONWriter.write(.object(object), into: &bytes)
+        let decoded: Result<Event, LedgerError> = bytes.withUnsafeBytes { buffer in
+            do throws(JSONSyntaxError) {
+                return try JSONTape.withRoot(buffer) { (root) throws(LedgerError) in
+                    try Event(root: root, line: line, storage: .object(object))
+                }
+            } catch {
+                return .failure(LedgerError(.invalid, line: line, "the event is not valid JSON: \(error.description)."))
+            }
+        }
+        self = try decoded.get()
+    }
+
+    /// Decodes an event from a log line parsed on a tape, keeping a copy of the line's bytes.
+    ///
+    /// - Parameters:
+    ///   - root: the line's root value, an object.
+    ///   - bytes: the line's bytes (without its `\n`).
+    ///   - line: the 1-based line number, for error messages.
+    /// - Throws: `LedgerError` naming the member at fault (file left unset).
+    init(root: JSONNode, bytes: UnsafeRawBufferPointer, line: Int) throws(LedgerError) {
+        try self.init(root: root, line: line, storage: .line(Array(bytes)))
+    }
+
+    /// Parses and decodes one log line on its own; `nil` when it is not a well-formed event.
+    ///
+    /// - Parameter number: the line number to record; `nil` takes the line's own `seq`.
+    static func read(line bytes: UnsafeRawBufferPointer, number: Int?) -> Event? {
+        let decoded = try? JSONTape.withRoot(bytes) { (root) throws(LedgerError) -> Event in
+            guard root.kind == .object else { throw LedgerError(.invalid, "expected a JSON object.") }
+            return try Event(root: root, bytes: bytes, line: number ?? root["seq"]?.int ?? 0)
+        }
+        return try? decoded?.get()
+    }
+
+    private init(root object: JSONNode, line: Int, storage: Storage) throws(LedgerError) {
+        let r = FieldReader(object: object, path: "")
+        let seq = object.member("seq")?.int
         do throws(LedgerError) {
             guard let seq, seq >= 1, seq <= Event.maximumSeq else {
-                throw r.fail("seq", "a whole number from 1 to \(Event.maximumSeq)", found: object["seq"])
+                throw r.fail("seq", "a whole number from 1 to \(Event.maximumSeq)", found: object.member("seq"))
             }
             self.seq = seq
             id = try r.string("id")
             convention = try r.string("convention")
             type = try r.enumeration("type", EventType.self)
-            guard case .string(let recordedText)? = object["recorded"], let recorded = Timestamp(rfc3339: recordedText) else {
-                throw r.fail("recorded", "an RFC 3339 UTC timestamp such as 2025-12-19T10:00:00Z", found: object["recorded"])
+            guard let recordedNode = object.member("recorded"), recordedNode.kind == .string,
+                let recorded = recordedNode.withStringBytes({ Timestamp(rfc3339UTF8: $0) })
+            else {
+                throw r.fail("recorded", "an RFC 3339 UTC timestamp such as 2025-12-19T10:00:00Z", found: object.member("recorded"))
             }
             self.recorded = recorded
             effective = try r.date("effective")
             version = try r.optionalInt("v", min: 1) ?? 1
-            if let source = object["source"], source != .null, source.objectValue == nil {
+            if let source = object.member("source"), source.kind != .null, source.kind != .object {
                 throw r.fail("source", "an object such as {\"document\": …, \"note\": …}", found: source)
             }
-            guard let data = object["data"] else { throw r.fail("data", "an object", found: nil) }
+            guard let data = object.member("data") else { throw r.fail("data", "an object", found: nil) }
             payload = try EventPayload.decode(type: type, version: version, data: data)
             prev = try r.optionalString("prev")
             hash = try r.optionalString("hash")
             self.line = line
-            self.object = object
+            self.storage = storage
         } catch {
             throw error.located(file: nil, line: line, seq: seq)
         }
     }
 
-    /// The event without its parsed line (`object` emptied): what a long pass keeps, since the
-    /// decoded payload is all the projections and checks read, and the tree is several times larger.
+    /// The event without its line (`object` emptied): what a long pass keeps, since the
+    /// decoded payload is all the projections and checks read, and the line is larger.
     func withoutObject() -> Event {
         var copy = self
-        copy.object = JSONObject()
+        copy.storage = .object(JSONObject())
         return copy
     }
 
     /// The `data` member as read.
-    public var data: JSONValue { object["data"] ?? .null }
+    public var data: JSONValue { member("data") ?? .null }
 }

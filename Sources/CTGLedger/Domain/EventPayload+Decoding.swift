@@ -1,8 +1,24 @@
 extension EventPayload {
-    /// Decodes an event's `data` for its type and version.
+    /// Decodes an event's `data` given as a value (a correction's replacement data).
     ///
     /// - Throws: `LedgerError` naming the member (`data.…`) and what was expected.
     static func decode(type: EventType, version: Int, data: JSONValue) throws(LedgerError) -> EventPayload {
+        var bytes: [UInt8] = []
+        JSONWriter.write(data, into: &bytes)
+        let decoded: Result<EventPayload, LedgerError> = bytes.withUnsafeBytes { buffer in
+            do throws(JSONSyntaxError) {
+                return try JSONTape.withRoot(buffer) { (node) throws(LedgerError) in try decode(type: type, version: version, data: node) }
+            } catch {
+                return .failure(LedgerError(.invalid, member: "data", "expected valid JSON; \(error.description)."))
+            }
+        }
+        return try decoded.get()
+    }
+
+    /// Decodes an event's `data` for its type and version.
+    ///
+    /// - Throws: `LedgerError` naming the member (`data.…`) and what was expected.
+    static func decode(type: EventType, version: Int, data: JSONNode) throws(LedgerError) -> EventPayload {
         guard version == EventType.currentVersion else {
             throw LedgerError(.invalid, member: "v", "expected version 1 of \(type.rawValue) (the only one this ctg knows); found \(version).")
         }
@@ -11,7 +27,7 @@ extension EventPayload {
         case .conventionRegistered:
             let start = try r.date("start")
             let end = try r.date("end")
-            guard start <= end else { throw r.fail("end", "a date on or after start \(start)", found: .string(end.description)) }
+            guard start <= end else { throw r.fail("end", "a date on or after start \(start)", foundValue: .string(end.description)) }
             return .conventionRegistered(
                 ConventionRegistered(
                     title: try r.string("title"), kind: try r.string("kind"), territory: try r.string("territory"),
@@ -54,7 +70,7 @@ extension EventPayload {
             let from = try r.date("effective_from")
             let until = try r.optionalDate("effective_until")
             if let until, until < from {
-                throw r.fail("effective_until", "a date on or after effective_from \(from)", found: .string(until.description))
+                throw r.fail("effective_until", "a date on or after effective_from \(from)", foundValue: .string(until.description))
             }
             return .avenantConcluded(
                 AvenantConcluded(
@@ -74,7 +90,7 @@ extension EventPayload {
         case .stipulationAnnulled:
             var court: String?
             var reference: String?
-            if let decision = r.object["decision"], case .object = decision {
+            if let decision = r.object.member("decision"), decision.kind == .object {
                 let d = try FieldReader(decision, path: "data.decision")
                 court = try d.optionalString("court")
                 reference = try d.optionalString("reference")
@@ -84,10 +100,11 @@ extension EventPayload {
             return .stipulationAnnulled(
                 StipulationAnnulled(element: try r.string("element"), court: court, reference: reference, date: try r.date("date")))
         case .eventCorrected:
-            guard let replacement = r.object["data"], case .object = replacement else {
-                throw r.fail("data", "an object: the full replacement data of the target event", found: r.object["data"])
+            guard let replacement = r.object.member("data"), replacement.kind == .object else {
+                throw r.fail("data", "an object: the full replacement data of the target event", found: r.object.member("data"))
             }
-            return .eventCorrected(EventCorrected(target: try r.string("target"), reason: try r.string("reason"), data: replacement))
+            return .eventCorrected(
+                EventCorrected(target: try r.string("target"), reason: try r.string("reason"), data: replacement.materialize()))
         case .reviewHeld:
             return .reviewHeld(
                 ReviewHeld(kind: try r.enumeration("kind", ReviewKind.self), date: try r.date("date"), summary: try r.optionalString("summary")))

@@ -28,7 +28,7 @@ public struct Party: Hashable, Sendable {
     /// The party as read, unknown members included.
     public var json: JSONObject
 
-    static func decode(_ value: JSONValue, path: String) throws(LedgerError) -> Party {
+    static func decode(_ value: JSONNode?, path: MemberPath) throws(LedgerError) -> Party {
         let r = try FieldReader(value, path: path)
         var representative: Representative?
         if let rep = try r.optionalNested("representative") {
@@ -36,11 +36,25 @@ public struct Party: Hashable, Sendable {
         }
         let siren = try r.optionalString("siren")
         if let siren, siren.utf8.count != 9 || !siren.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-            throw r.fail("siren", "9 digits", found: .string(siren))
+            throw r.fail("siren", "9 digits", foundValue: .string(siren))
         }
-        return Party(
+        var party = Party(
             id: try r.string("id"), name: try r.string("name"), kind: try r.enumeration("kind", Kind.self),
             siren: siren, population: try r.optionalInt("population"), representative: representative,
-            json: r.object)
+            json: r.object.materializeObject())
+        party.shareStrings()
+        return party
+    }
+
+    /// Takes `id`, `name` and the representative's name and role from `json`, where the same
+    /// strings are kept: a replay keeps every registration's parties, and two copies of each
+    /// string would only cost memory.
+    private mutating func shareStrings() {
+        if let text = json["id"]?.stringValue, text == id { id = text }
+        if let text = json["name"]?.stringValue, text == name { name = text }
+        if let person = json["representative"]?.objectValue, let rep = representative {
+            if let text = person["name"]?.stringValue, text == rep.name { representative?.name = text }
+            if let text = person["role"]?.stringValue, text == rep.role { representative?.role = text }
+        }
     }
 }

@@ -53,10 +53,8 @@ final class LineSource: @unchecked Sendable {
 
     /// The event of the line at `offset`, numbered `number`; `nil` when the line is not a well-formed event.
     func event(at offset: Int, number: Int = 0) -> Event? {
-        guard let bytes = line(at: offset), case .object(let object)? = try? JSONParser.parse(bytes),
-            let event = try? Event(object: object, line: number)
-        else { return nil }
-        return event
+        guard let bytes = line(at: offset) else { return nil }
+        return bytes.withUnsafeBytes { Event.read(line: $0, number: number) }
     }
 
     /// `pread` until `count` bytes or the end of the file; the bytes read, or -1 on an error.

@@ -255,8 +255,8 @@ extension LogIndex {
         guard entry.length > 0, let bytes = pread(fd, at: entry.offset - before, count: entry.length + 1 + before), bytes.last == 0x0A,
             before == 0 || bytes[0] == 0x0A
         else { return nil }
-        guard case .object(let object)? = try? JSONParser.parse(Array(bytes[before..<(bytes.count - 1)])),
-            let event = try? Event(object: object, line: entry.seq), event.seq == entry.seq
+        guard let event = bytes.withUnsafeBytes({ Event.read(line: UnsafeRawBufferPointer(rebasing: $0[before..<($0.count - 1)]), number: entry.seq) }),
+            event.seq == entry.seq
         else { return nil }
         return event
     }
@@ -313,8 +313,7 @@ extension LogIndex {
 
     private static func event(at entry: Entry, fd: Int32, anySeq: Bool) -> Event? {
         guard entry.length > 0, let bytes = pread(fd, at: entry.offset, count: entry.length) else { return nil }
-        guard case .object(let object)? = try? JSONParser.parse(bytes), let event = try? Event(object: object, line: object["seq"]?.intValue ?? 0)
-        else { return nil }
+        guard let event = bytes.withUnsafeBytes({ Event.read(line: $0, number: nil) }) else { return nil }
         return event
     }
 

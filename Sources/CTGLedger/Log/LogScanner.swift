@@ -26,6 +26,10 @@ struct LogScanner {
     private var hashCheckpoints: [UInt64] = []
     /// The `seq` of checkpoint lines whose `seq` is not their line number.
     private var checkpointSeqs: [Int: Int] = [:]
+    /// The parser's buffer, reused from line to line.
+    private let tape = JSONTape()
+    /// Whether the line being checked has `hash` as its last member.
+    private var hashIsLastMember = false
 
     /// A scanner of the log at `file`; ids are confirmed by reading its lines back (kept whole
     /// when the file cannot be opened).
@@ -110,30 +114,31 @@ struct LogScanner {
             lastSeq += 1
             return nil
         }
-        let value: JSONValue
+        let object: JSONNode
         do {
-            value = try JSONParser.parse(bytes)
+            object = try tape.parse(bytes)
         } catch {
             fail(number, member: error.member, rule: "json", "the line is not valid JSON: \(error.description).")
             lastSeq += 1
             keepChainAcross(bytes)
             return nil
         }
-        guard case .object(let object) = value else {
-            fail(number, rule: "json", "expected a JSON object on the line; found \(value.typeName).")
+        guard object.kind == .object else {
+            fail(number, rule: "json", "expected a JSON object on the line; found \(object.typeName).")
             lastSeq += 1
             return nil
         }
         let event: Event
         do {
-            event = try Event(object: object, line: number)
+            event = try Event(root: object, bytes: bytes, line: number)
         } catch {
             fail(number, seq: error.seq, member: error.member, rule: "envelope", error.message)
             // Clamped, so that `lastSeq + 1` cannot overflow on a line with an absurd seq.
-            lastSeq = min(max(object["seq"]?.intValue ?? lastSeq + 1, 0), Event.maximumSeq)
+            lastSeq = min(max(object["seq"]?.int ?? lastSeq + 1, 0), Event.maximumSeq)
             keepChainAcross(bytes)
             return nil
         }
+        hashIsLastMember = object.hasLastMember(named: "hash")
         checkEnvelope(event, bytes: bytes, offset: raw.offset)
         return event
     }
@@ -191,7 +196,7 @@ struct LogScanner {
                 "the chain is broken: expected prev \(expectedPrev) (\(lastHash == nil ? "64 zeros on the first line" : "the hash of line \(number - 1)")); found \(prev)."
             )
         }
-        guard let hash = event.hash, isHex64(hash), event.object.members.last?.key == "hash",
+        guard let hash = event.hash, isHex64(hash), hashIsLastMember,
             bytes.count > SealFormat.suffixLength, SealFormat.hasHashSuffix(bytes)
         else {
             fail(

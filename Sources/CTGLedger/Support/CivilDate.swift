@@ -23,7 +23,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses exactly `YYYY-MM-DD`; anything else (other separators, time parts,
     /// impossible days such as `2025-02-29`) gives `nil`.
     public init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
+        let parsed =
+            text.utf8.withContiguousStorageIfAvailable { CivilDate(utf8: UnsafeRawBufferPointer($0)) }
+            ?? Array(text.utf8).withUnsafeBytes { CivilDate(utf8: $0) }
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes (what `init?(_:)` accepts).
+    init?(utf8 bytes: UnsafeRawBufferPointer) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
         else { return nil }
         func number(_ range: Range<Int>) -> Int? {

@@ -33,8 +33,16 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses an RFC 3339 date-time (`T` or `t` separator, `Z` or `±HH:MM` offset,
     /// optional fraction). Returns `nil` for anything else.
     public init?(rfc3339 text: some StringProtocol) {
-        let b = Array(text.utf8)
-        guard b.count >= 20, let date = CivilDate(String(decoding: b[0..<10], as: UTF8.self)),
+        let parsed =
+            text.utf8.withContiguousStorageIfAvailable { Timestamp(rfc3339UTF8: UnsafeRawBufferPointer($0)) }
+            ?? Array(text.utf8).withUnsafeBytes { Timestamp(rfc3339UTF8: $0) }
+        guard let parsed else { return nil }
+        self = parsed
+    }
+
+    /// Parses an RFC 3339 date-time from UTF-8 bytes (what `init?(rfc3339:)` accepts).
+    init?(rfc3339UTF8 b: UnsafeRawBufferPointer) {
+        guard b.count >= 20, let date = CivilDate(utf8: UnsafeRawBufferPointer(rebasing: b[0..<10])),
             b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
             b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":")
         else { return nil }
