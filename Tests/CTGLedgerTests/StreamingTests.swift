@@ -113,4 +113,27 @@ import Testing
             }
         }
     }
+
+    /// `list`'s digests, which keep offsets and read lines back, answer as digests kept in memory.
+    @Test(arguments: logs)
+    func replayThroughOffsetsGivesWhatTheKeptEventsGive(path: String) throws {
+        let ledger = try Ledger.read(path: path, checkHashes: false)
+        var kept: [String: ConventionDigest] = [:]
+        for event in ledger.events { kept[event.convention, default: ConventionDigest(convention: event.convention)].add(event) }
+        let io = CommandIO(
+            readInput: { [] }, out: { _ in }, err: { _ in }, now: { Timestamp(rfc3339: "2026-01-01T00:00:00Z")! }, today: { CivilDate("2026-01-01")! })
+        let replayed = try CommandSupport.replay(path, io: io)
+        #expect(replayed.map(\.convention) == ledger.conventions)
+        let dates = ["2015-01-01", "2022-06-30", "2023-01-01", "2025-12-15", "2026-06-01", "2027-12-31", "2031-01-01"].map { CivilDate($0)! }
+        for digest in replayed {
+            let reference = try #require(kept[digest.convention])
+            #expect(digest.count == reference.count)
+            for date in dates {
+                let a = digest.state(at: date)
+                let b = reference.state(at: date)
+                #expect(a.status == b.status && a.title == b.title && a.start == b.start && a.end == b.end, "\(digest.convention) at \(date)")
+                #expect(a.parties == b.parties && a.termination == b.termination && a.concludedOn == b.concludedOn && a.lastSeq == b.lastSeq)
+            }
+        }
+    }
 }

@@ -42,9 +42,11 @@ enum CommandSupport {
     static let conventionOption = OptionSpec("--convention", "ID", "the convention (stream); optional when the log holds one")
     static let asOfOption = OptionSpec("--as-of", "K", "as the ledger knew it at K: RFC 3339 time, or a date (end of that day, UTC)")
 
-    /// Reads a log for a query: refuses an invalid log, warns about a torn last line.
-    static func readLedger(_ path: String, io: CommandIO) throws(LedgerError) -> Ledger {
-        let ledger = try Ledger.read(path: path, checkHashes: false)
+    /// Reads a whole log for a query about one convention (`convention`, or the first one when
+    /// `nil`: `convention(_:_:)` then refuses a log that holds several), keeping only its events:
+    /// refuses an invalid log, warns about a torn last line. The sidecar index is not used.
+    static func readLedger(_ path: String, io: CommandIO, keepingOne convention: String?) throws(LedgerError) -> Ledger {
+        let ledger = try Ledger.read(path: path, keepingOne: convention, checkHashes: false)
         try refuseInvalid(ledger.findings, path: path, io: io)
         return ledger
     }
@@ -63,16 +65,20 @@ enum CommandSupport {
     static func replay(_ path: String, io: CommandIO) throws(LedgerError) -> [ConventionDigest] {
         var digests: [ConventionDigest] = []
         var slots: [String: Int] = [:]
-        let scanner = try LogPass.run(path: path, checkHashes: false) { (event: Event) throws(LedgerError) in
+        var scanner = LogScanner(file: path, checkHashes: false)
+        // The digests keep where their events' lines are, and read them back for the state.
+        let source = scanner.ids.source
+        try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
+            guard let event = scanner.scan(raw) else { return }
             let slot: Int
             if let known = slots[event.convention] {
                 slot = known
             } else {
                 slot = digests.count
                 slots[event.convention] = slot
-                digests.append(ConventionDigest(convention: event.convention))
+                digests.append(ConventionDigest(convention: event.convention, source: source))
             }
-            digests[slot].add(event)
+            digests[slot].add(event, offset: raw.offset)
         }
         try refuseInvalid(scanner.findings, path: path, io: io)
         return digests

@@ -48,7 +48,7 @@ extension Command {
             if args.flags.contains("--force") && args.values["--ics"] == nil {
                 throw LedgerError(.usage, member: "--force", "--force only applies to --ics FILE.")
             }
-            let ledger = try CommandSupport.readLedger(path, io: io)
+            let ledger = try CommandSupport.readLedger(path, io: io, keepingOne: args.values["--convention"])
             let convention = try CommandSupport.convention(args, ledger)
             let schedule = Deadlines.schedule(ledger.history(of: convention), at: date, until: until)
             if let file = args.values["--ics"] {

@@ -76,8 +76,11 @@ extension Command {
 
 /// Everything `verify` found in a log.
 ///
-/// Made in one streaming pass while a second thread recomputes every line's SHA-256. The domain
-/// rules read whole convention histories, so events are kept, but without their parsed lines.
+/// Made in one streaming pass while a second thread recomputes every line's SHA-256 (envelope,
+/// sequence, chain, ids), then one convention at a time: the pass records where each convention's
+/// lines are, and the reference checks and the domain rules (which read whole histories) run over
+/// each convention's lines read back. Memory is bounded by the largest convention, not by the log
+/// (issue 5); findings are the same, in the same order.
 struct VerifyReport {
     var findings: [Finding]
     var lines: Int
@@ -87,15 +90,112 @@ struct VerifyReport {
     /// The last line whose hash is the `expectHead` asked for, to explain a stale `--expect-head`.
     var expectedHeadLine: Int?
 
-    /// Checks the log at `path`; `hashChunkSize` is how the file is cut for hashing (tests vary it).
+    /// Checks the log at `path`.
+    ///
+    /// - Parameters:
+    ///   - expectHead: a hash written down earlier, to find the line it belongs to.
+    ///   - hashChunkSize: how the file is cut for hashing (tests vary it).
+    ///   - idHash: replaces the hash of event ids (tests force collisions with it).
+    /// - Throws: `LedgerError` of kind `.io` when the file cannot be read.
     static func make(
-        path: String, expectHead: String? = nil, hashChunkSize: Int = ParallelHashCheck.defaultChunkSize
+        path: String, expectHead: String? = nil, hashChunkSize: Int = ParallelHashCheck.defaultChunkSize,
+        idHash: (@Sendable (String) -> UInt64)? = nil
     ) throws(LedgerError) -> VerifyReport {
         let hashing = ParallelHashCheck(path: path, chunkSize: hashChunkSize)
         var scanner = LogScanner(file: path, checkHashes: true)
         scanner.deferHashes = true
+        if let idHash { scanner.useIDHash(idHash) }
+        guard let source = scanner.ids.source else {
+            return try makeInMemory(path: path, expectHead: expectHead, scanner: scanner, hashing: hashing)
+        }
+        // Where each convention's well-formed lines are, in file order.
+        var streams: [OffsetList] = []
+        // A line's number is its seq plus the shift of the last change before it (a change in a
+        // damaged log only): numbers are not kept per line.
+        var shifts: [(offset: Int, shift: Int)] = [(0, 0)]
+        var conventions: [String] = []
+        var slots: [String: Int] = [:]
+        var events = 0
+        var expectedHeadLine: Int?
+        var scannedEnd = 0
+        // What the reference validator will record, so that ids are looked up as it would have:
+        // every event except a second registration of a convention, which it refuses.
+        var registered: Set<String> = []
+        var unrecorded: [String: IDTable.Known?] = [:]
+        let read: Result<Void, LedgerError>
+        do {
+            try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
+                if raw.terminated { scannedEnd = raw.offset + raw.bytes.count + 1 }
+                guard let event = scanner.scan(raw) else { return }
+                events += 1
+                if event.type == .conventionRegistered, !registered.insert(event.convention).inserted {
+                    // Refused: an id first used here is not known to later events until recorded again.
+                    if unrecorded[event.id] == nil, scanner.ids.first(event.id)?.offset == raw.offset { unrecorded[event.id] = .some(nil) }
+                } else if !unrecorded.isEmpty, let shadowed = unrecorded[event.id], shadowed == nil {
+                    unrecorded[event.id] = IDTable.Known(convention: event.convention, type: event.type, seq: event.seq, offset: raw.offset)
+                }
+                let slot: Int
+                if let known = slots[event.convention] {
+                    slot = known
+                } else {
+                    slot = streams.count
+                    slots[event.convention] = slot
+                    streams.append(OffsetList())
+                    conventions.append(event.convention)
+                }
+                streams[slot].append(raw.offset)
+                if event.line - event.seq != shifts[shifts.count - 1].shift { shifts.append((raw.offset, event.line - event.seq)) }
+                if let expectHead, event.hash == expectHead { expectedHeadLine = event.line }
+            }
+            read = .success(())
+        } catch {
+            read = .failure(error)
+        }
+        let mismatches = try hashing.wait(scannedEnd: scannedEnd)
+        try read.get()
+        slots = [:]
+        registered = []
+        scanner.applyDeferredHashes(mismatches)
+        let ids = scanner.ids
+        var referenceFindings: [Finding] = []
+        var ruleFindings: [Finding] = []
+        for (slot, convention) in conventions.enumerated() {
+            let offsets = streams[slot]
+            streams[slot] = OffsetList()
+            var validator = ReferenceValidator()
+            var kept: [Event] = []
+            kept.reserveCapacity(offsets.count)
+            var run = 0
+            for offset in offsets {
+                while run + 1 < shifts.count, shifts[run + 1].offset <= offset { run += 1 }
+                // Each line was read as a well-formed event; the log is append-only.
+                guard var event = source.event(at: offset) else { continue }
+                event.line = event.seq + shifts[run].shift
+                let known = { (id: String) -> IDTable.Known? in
+                    if let shadowed = unrecorded[id] { return shadowed.flatMap { ($0.offset ?? offset) < offset ? $0 : nil } }
+                    guard let first = ids.first(id), let at = first.offset, at < offset else { return nil }
+                    return first
+                }
+                for problem in validator.check(event, known: known) {
+                    referenceFindings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
+                }
+                kept.append(event.reducedForRules())
+            }
+            ruleFindings += DomainRules.findings([ConventionHistory(events: kept, convention: convention)], file: path)
+        }
+        var findings = scanner.findings + referenceFindings + ruleFindings
+        findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
+        return VerifyReport(
+            findings: findings, lines: scanner.lineCount, events: events, sealed: scanner.sealed, head: scanner.lastHash,
+            expectedHeadLine: expectedHeadLine)
+    }
+
+    /// The same when the log cannot be opened a second time to read lines back: every event is
+    /// kept (reduced for the rules) and checked as it is read.
+    private static func makeInMemory(
+        path: String, expectHead: String?, scanner: consuming LogScanner, hashing: ParallelHashCheck
+    ) throws(LedgerError) -> VerifyReport {
         var validator = ReferenceValidator()
-        // The domain rules read whole histories: each convention's events are kept, without their parsed lines.
         var streams: [[Event]] = []
         var slots: [String: Int] = [:]
         var referenceFindings: [Finding] = []

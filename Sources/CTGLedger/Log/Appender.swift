@@ -101,7 +101,7 @@ public enum Appender {
         if let indexed = indexedBasis(candidates, file: file) {
             basis = indexed
         } else {
-            basis = try fullBasis(file: file)
+            basis = try fullBasis(candidates, file: file)
         }
         if let expectSeq, expectSeq != basis.lastSeq {
             throw LedgerError(
@@ -210,19 +210,16 @@ public enum Appender {
         var index: LogIndex?
     }
 
-    /// The basis from a full read of the log (every line checked, hashes included); builds the index on the way.
-    private static func fullBasis(file: borrowing LockedFile) throws(LedgerError) -> Basis {
+    /// The basis from a full read of the log (every line checked, hashes included); builds the index
+    /// on the way, then reads through it the references the input needs, as from a stored index:
+    /// nothing per event is kept but the index (a million events fit in it).
+    private static func fullBasis(_ candidates: [Candidate], file: borrowing LockedFile) throws(LedgerError) -> Basis {
         let path = file.path
         var scanner = LogScanner(file: path)
-        var validator = ReferenceValidator()
-        var storedByID: [String: Event] = [:]
         var index = LogIndex()
         try LineReader.forEachLine(fd: file.fd, path: path, startOffset: 0) { (raw: RawLine) throws(LedgerError) in
             guard let event = scanner.scan(raw) else { return }
-            // Stored lines were checked when they were written: record them without re-checking (O(1) each).
-            validator.record(event)
             index.add(event, offset: raw.offset, length: raw.bytes.count)
-            if storedByID[event.id] == nil { storedByID[event.id] = event }
         }
         if let torn = scanner.tornLine {
             throw LedgerError(
@@ -239,9 +236,13 @@ public enum Appender {
                 .invalid, file: path,
                 "the log is not sealed; `ctg append` writes sealed lines onto a sealed or empty log. Make a sealed copy with `ctg seal \(path) --output FILE`.")
         }
+        // Every line was just checked: a line that does not read back the same was changed meanwhile.
+        guard let references = references(candidates, index: index, fd: file.fd) else {
+            throw LedgerError(.io, file: path, "the log changed while it was read (without the lock?); nothing was appended. Try again.")
+        }
         return Basis(
-            lastSeq: scanner.lastSeq, lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, validator: validator,
-            storedByID: storedByID, index: scanner.sealed == true && scanner.findings.isEmpty ? index : nil)
+            lastSeq: scanner.lastSeq, lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, validator: references.validator,
+            storedByID: references.storedByID, index: scanner.sealed == true && scanner.findings.isEmpty ? index : nil)
     }
 
     /// The basis from the sidecar index, when it matches the log: the lines after the indexed part
@@ -249,7 +250,21 @@ public enum Appender {
     /// conventions (and of the events its corrections target), and ids looked up in the id table.
     /// `nil` on any doubt: the caller then reads the whole log.
     private static func indexedBasis(_ candidates: [Candidate], file: borrowing LockedFile) -> Basis? {
-        guard let index = LogIndex.load(log: file.path, fd: file.fd, checkHashes: true, needIDs: true, writable: true) else { return nil }
+        guard let index = LogIndex.load(log: file.path, fd: file.fd, checkHashes: true, needIDs: true, writable: true),
+            let references = references(candidates, index: index, fd: file.fd)
+        else { return nil }
+        return Basis(
+            lastSeq: index.lastSeq, lastHash: index.lastHash, lastRecorded: index.lastRecorded, validator: references.validator,
+            storedByID: references.storedByID, index: index)
+    }
+
+    /// What the input is checked against, read through an index of the whole log: the validator
+    /// knows the lines of the input's conventions and of the conventions of the events its ids and
+    /// corrections name (looked up in the id table, confirmed by reading the line); `nil` when a line
+    /// does not read back as the index says.
+    private static func references(
+        _ candidates: [Candidate], index: LogIndex, fd: Int32
+    ) -> (validator: ReferenceValidator, storedByID: [String: Event])? {
         var storedByID: [String: Event] = [:]
         var entries: [Int: LogIndex.Entry] = [:]
         var targets: [String] = []
@@ -262,7 +277,7 @@ public enum Appender {
             if case .object(let data)? = candidate.object["data"], case .string(let target)? = data["target"] { targets.append(target) }
         }
         for id in targets where storedByID[id] == nil {
-            let lookup = index.storedEvent(id: id, fd: file.fd)
+            let lookup = index.storedEvent(id: id, fd: fd)
             if case .doubt = lookup { return nil }
             guard case .found(let event) = lookup else { continue }
             storedByID[id] = event
@@ -272,12 +287,10 @@ public enum Appender {
         }
         var validator = ReferenceValidator()
         for entry in entries.values.sorted(by: { $0.offset < $1.offset }) {
-            guard let event = LogIndex.event(at: entry, fd: file.fd) else { return nil }
+            guard let event = LogIndex.event(at: entry, fd: fd) else { return nil }
             validator.record(event)
         }
-        return Basis(
-            lastSeq: index.lastSeq, lastHash: index.lastHash, lastRecorded: index.lastRecorded, validator: validator,
-            storedByID: storedByID, index: index)
+        return (validator, storedByID)
     }
 
     /// Writes all bytes at the end, flushes them, and on any failure cuts the file back to its size before.

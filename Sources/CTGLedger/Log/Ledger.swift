@@ -59,12 +59,23 @@ public struct Ledger: Sendable {
     /// the whole log is read and the index written anew (best effort: a failure changes nothing).
     static func read(path: String, keepingOne only: String?, checkHashes: Bool = false, useIndex: Bool = false) throws(LedgerError) -> Ledger {
         if useIndex, let ledger = readIndexed(path: path, keepingOne: only) { return ledger }
+        let (ledger, index) = try readWhole(path: path, keepingOne: only, checkHashes: checkHashes, buildingIndex: useIndex)
+        // The scanner and its id table are gone by now: writing the index is the peak of a cold read.
+        if var index { index.save(log: path) }
+        return ledger
+    }
+
+    /// The full read behind `read(path:keepingOne:…)`, and the index of the log when it is worth
+    /// writing (asked for, sealed, no finding).
+    private static func readWhole(
+        path: String, keepingOne only: String?, checkHashes: Bool, buildingIndex: Bool
+    ) throws(LedgerError) -> (Ledger, LogIndex?) {
         var events: [Event] = []
         var seen: Set<String> = []
         var order: [String] = []
         var kept = only
         var scanner = LogScanner(file: path, checkHashes: checkHashes)
-        var index: LogIndex? = useIndex ? LogIndex() : nil
+        var index: LogIndex? = buildingIndex ? LogIndex() : nil
         try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
             guard let event = scanner.scan(raw) else { return }
             if scanner.sealed == true { index?.add(event, offset: raw.offset, length: raw.bytes.count) }
@@ -72,14 +83,11 @@ public struct Ledger: Sendable {
             if kept == nil { kept = event.convention }
             if event.convention == kept { events.append(event) }
         }
-        if var index, scanner.sealed == true, scanner.findings.isEmpty {
-            index.save(log: path)
-        }
         var ledger = Ledger(
             path: path, events: events, findings: scanner.findings, sealed: scanner.sealed, lastSeq: scanner.lastSeq,
             lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, lineCount: scanner.lineCount, tornLine: scanner.tornLine)
         ledger.allConventions = order
-        return ledger
+        return (ledger, scanner.sealed == true && scanner.findings.isEmpty ? index : nil)
     }
 
     /// The same through the sidecar index, or `nil` when it is missing, stale beyond repair or disagrees with the log.

@@ -16,14 +16,25 @@
 /// writer, or appends not yet written into the index) are scanned and added. Every line read
 /// through it is parsed and checked again; on any disagreement the caller reads the whole log.
 struct LogIndex {
-    /// Where one line of the log is.
+    /// Where one line of the log is: 16 bytes, as in the file (a million of them are built in memory).
     struct Entry: Equatable {
         /// Byte offset of the line's first byte.
         var offset: Int
+        private var storedLength: UInt32
+        private var storedSeq: UInt32
+
+        /// An entry; a length or `seq` beyond 2³² − 1 is kept as 2³² − 1 (never a line's: lines are
+        /// at most 8 MiB, and a log with such a `seq` is not indexed), so it matches no line read.
+        init(offset: Int, length: Int, seq: Int) {
+            self.offset = offset
+            storedLength = UInt32(clamping: length)
+            storedSeq = UInt32(clamping: seq)
+        }
+
         /// The line's length without its `\n`.
-        var length: Int
+        var length: Int { Int(storedLength) }
         /// The line's `seq` (its line number in a well-formed log).
-        var seq: Int
+        var seq: Int { Int(storedSeq) }
     }
 
     /// Bytes of the log covered: the end of the last indexed line, `\n` included.
@@ -134,6 +145,8 @@ struct LogIndex {
     func allIDs(stored: LogIndexStorage) -> [(hash: UInt64, offset: Int)]? {
         var extra = addedIDs
         extra.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.offset < $1.offset }
+        // Built from scratch: nothing to merge with (and no second copy of a million ids).
+        if stored.isEmpty { return extra }
         return stored.mergedIDs(with: extra)
     }
 

@@ -18,7 +18,8 @@ struct LogScanner {
     private(set) var lineCount = 0
     /// The torn final fragment, if any: its line number and byte offset.
     private(set) var tornLine: (line: Int, offset: Int, length: Int)?
-    private var idSeqs: [String: Int] = [:]
+    /// Every id read, with where its line is (confirmed by reading the line back on a hash match).
+    private(set) var ids: IDTable
     /// Leave the SHA-256 of each line to a `ParallelHashCheck`; remember where it would have been checked.
     var deferHashes = false
     /// Lines whose hash would have been checked (bit per line), when `deferHashes`.
@@ -30,9 +31,12 @@ struct LogScanner {
     /// Whether the line being checked has `hash` as its last member.
     private var hashIsLastMember = false
 
+    /// A scanner of the log at `file`; ids are confirmed by reading its lines back (kept whole
+    /// when the file cannot be opened).
     init(file: String, checkHashes: Bool = true) {
         self.file = file
         self.checkHashes = checkHashes
+        ids = IDTable(source: LineSource(path: file))
     }
 
     /// A scanner for the lines after a well-formed sealed prefix (known from a `LogIndex`);
@@ -72,8 +76,11 @@ struct LogScanner {
         )
     }
 
+    /// Replaces the hash of event ids (tests force collisions with it); before the first line.
+    mutating func useIDHash(_ hash: @escaping @Sendable (String) -> UInt64) { ids.hash = hash }
+
     /// The `seq` of an event id already read, if any.
-    func seq(ofID id: String) -> Int? { idSeqs[id] }
+    func seq(ofID id: String) -> Int? { ids.first(id)?.seq }
 
     /// `true` when an error was found.
     var hasErrors: Bool { findings.contains { $0.severity == .error } }
@@ -132,7 +139,7 @@ struct LogScanner {
             return nil
         }
         hashIsLastMember = object.hasLastMember(named: "hash")
-        checkEnvelope(event, bytes: bytes)
+        checkEnvelope(event, bytes: bytes, offset: raw.offset)
         return event
     }
 
@@ -143,16 +150,14 @@ struct LogScanner {
         lastHash = String(decoding: SealFormat.writtenHash(of: bytes), as: UTF8.self)
     }
 
-    private mutating func checkEnvelope(_ event: Event, bytes: UnsafeRawBufferPointer) {
+    private mutating func checkEnvelope(_ event: Event, bytes: UnsafeRawBufferPointer, offset: Int) {
         let number = event.line
         if event.seq != lastSeq + 1 {
             fail(number, seq: event.seq, member: "seq", rule: "envelope.seq", "expected seq \(lastSeq + 1) (no gaps, in file order); found \(event.seq).")
         }
         lastSeq = event.seq
-        if let first = idSeqs[event.id] {
-            fail(number, seq: event.seq, member: "id", rule: "envelope.id", "the id \"\(event.id)\" is already used by seq \(first); ids must be unique.")
-        } else {
-            idSeqs[event.id] = event.seq
+        if let first = ids.insert(event, offset: offset) {
+            fail(number, seq: event.seq, member: "id", rule: "envelope.id", "the id \"\(event.id)\" is already used by seq \(first.seq); ids must be unique.")
         }
         if let lastRecorded, event.recorded < lastRecorded {
             fail(

@@ -57,24 +57,26 @@ struct ReferenceValidator {
     }
 
     private var conventions: [String: ConventionIndex] = [:]
-    /// What is known of an event id: its first occurrence.
-    struct KnownID {
-        /// The convention (shared storage with the key of `conventions`).
-        var convention: String
-        var type: EventType
-        var line: Int
-        var seq: Int
+    /// The first event of each id, when the caller does not look ids up itself.
+    private var ids: IDTable
+
+    /// An empty validator.
+    init() {
+        ids = IDTable(source: nil)
     }
 
-    private var allIDs: [String: KnownID] = [:]
-
     /// The first event read with this id, if any.
-    func known(_ id: String) -> KnownID? { allIDs[id] }
+    func known(_ id: String) -> IDTable.Known? { ids.first(id) }
 
     /// Checks an event against what came before it, then records it.
     ///
+    /// - Parameters:
+    ///   - event: the event, as read.
+    ///   - known: looks up the first event recorded before this one with an id, for a caller that
+    ///     keeps the log's ids itself (`verify` checks one convention at a time against the
+    ///     scanner's table); the validator's own table is then left empty. Pass it for every event or never.
     /// - Returns: the problems found, each naming the member at fault (empty when it is valid).
-    mutating func check(_ event: Event) -> [LedgerError] {
+    mutating func check(_ event: Event, known: ((String) -> IDTable.Known?)? = nil) -> [LedgerError] {
         var problems: [LedgerError] = []
         func refuse(_ member: String, _ message: String) {
             problems.append(LedgerError(.invalid, line: event.line, seq: event.seq, member: member, message))
@@ -90,9 +92,10 @@ struct ReferenceValidator {
         } else if index.registrationSeq == nil {
             refuse("convention", "no convention.registered event for \(event.convention) comes before this event; register the convention first.")
         } else {
-            checkReferences(event, index: index, refuse: refuse)
+            let ids = self.ids
+            checkReferences(event, index: index, known: known ?? { ids.first($0) }, refuse: refuse)
         }
-        if problems.isEmpty || event.type != .conventionRegistered { record(event) }
+        if problems.isEmpty || event.type != .conventionRegistered { record(event, ownIDs: known == nil) }
         return problems
     }
 
@@ -100,16 +103,17 @@ struct ReferenceValidator {
     /// it was appended): leaves the same state as `check` would, at a fraction of the cost (no text fold).
     /// `append` builds on its log this way and checks only the new events.
     mutating func record(_ event: Event) {
+        record(event, ownIDs: true)
+    }
+
+    private mutating func record(_ event: Event, ownIDs: Bool) {
         var index = conventions[event.convention] ?? ConventionIndex()
         if !(event.type == .conventionRegistered && index.registrationSeq != nil) { index.learn(event) }
         conventions[event.convention] = index
-        if allIDs[event.id] == nil {
-            let convention = conventions.index(forKey: event.convention).map { conventions[$0].key } ?? event.convention
-            allIDs[event.id] = KnownID(convention: convention, type: event.type, line: event.line, seq: event.seq)
-        }
+        if ownIDs { _ = ids.insert(event, offset: 0) }
     }
 
-    private func checkReferences(_ event: Event, index: ConventionIndex, refuse: (String, String) -> Void) {
+    private func checkReferences(_ event: Event, index: ConventionIndex, known: (String) -> IDTable.Known?, refuse: (String, String) -> Void) {
         let parties = index.parties
         func checkAct(_ act: TransmittedAct, member: String, draftAllowed: Bool = false) {
             switch act {
@@ -166,7 +170,7 @@ struct ReferenceValidator {
                 refuse("data.element", "expected an element of this convention; no act introduces \"\(progress.element)\".")
             }
         case .eventCorrected(let correction):
-            guard let target = allIDs[correction.target] else {
+            guard let target = known(correction.target) else {
                 refuse("data.target", "expected the id of an earlier event; there is no event \"\(correction.target)\" before this one.")
                 return
             }

@@ -1,27 +1,60 @@
 /// What a full replay keeps of one convention while it streams a log: the events that decide its
-/// status, period and parties, stripped of what those never read (element texts, the parsed line),
-/// plus counters. The texts of every convention of a national ledger do not fit in memory at once;
-/// these do.
+/// status, period and parties, plus counters. The texts of every convention of a national ledger do
+/// not fit in memory at once; nor do these events at a million lines (issue 5): read from a file,
+/// only where their lines are is kept, and they are read back when the state is asked for.
 struct ConventionDigest {
     /// The convention's id.
     let convention: String
-    /// The kept events, in `seq` order.
+    /// The kept events, in `seq` order, stripped of what the status never reads (element texts,
+    /// the parsed line); those of the lines at `offsets` come first.
     private(set) var events: [Event] = []
+    /// The byte offsets in `source` of the lines of the status-relevant events, in file order.
+    private var offsets = OffsetList()
+    /// Where those lines are read back from.
+    private let source: LineSource?
     /// Every event of the convention, kept or not.
     private(set) var count = 0
     /// The `seq` of its last event.
     private(set) var lastSeq: Int?
 
-    init(convention: String) {
+    /// An empty digest; with `source`, the log its events are read from.
+    init(convention: String, source: LineSource? = nil) {
         self.convention = convention
+        self.source = source
     }
 
     /// Takes one event of this convention into account.
-    mutating func add(_ event: Event) {
+    ///
+    /// - Parameter offset: its line's byte offset in `source`, when read from there: then only that is kept.
+    mutating func add(_ event: Event, offset: Int? = nil) {
         count += 1
         lastSeq = event.seq
+        if let offset, source != nil, events.isEmpty {
+            if Self.isStatusRelevant(event.type) { offsets.append(offset) }
+            return
+        }
         guard let kept = Self.statusRelevant(event) else { return }
         events.append(kept)
+    }
+
+    /// `true` for the types whose events `statusRelevant` keeps.
+    static func isStatusRelevant(_ type: EventType) -> Bool {
+        switch type {
+        case .deliberationAdopted, .actTransmitted, .reviewHeld, .actionProgress, .stipulationAnnulled: return false
+        default: return true
+        }
+    }
+
+    /// The kept events, those at `offsets` read back.
+    private var keptEvents: [Event] {
+        guard let source, !offsets.isEmpty else { return events }
+        var read: [Event] = []
+        read.reserveCapacity(offsets.count + events.count)
+        for offset in offsets {
+            // Each line was read as a well-formed event of this convention; the log is append-only.
+            if let event = source.event(at: offset), let kept = Self.statusRelevant(event) { read.append(kept) }
+        }
+        return read + events
     }
 
     /// The event reduced to what the status, period and parties depend on, or `nil` when they do not
@@ -29,6 +62,8 @@ struct ConventionDigest {
     /// elements or nothing; a correction is kept whole (it may target a kept event).
     static func statusRelevant(_ event: Event) -> Event? {
         var kept = event.withoutObject()
+        kept.prev = nil
+        kept.hash = nil
         switch event.payload {
         case .conventionRegistered(var registered):
             registered.elements = []
@@ -56,7 +91,7 @@ struct ConventionDigest {
     /// The convention's state at `date` (status, title, period, parties and termination are exact;
     /// element lists are not built: use `Ledger.state` for the text).
     func state(at date: CivilDate) -> ConventionState {
-        let history = ConventionHistory(events: events, convention: convention)
+        let history = ConventionHistory(events: keptEvents, convention: convention)
         var state = Projection.state(history, at: date)
         state.lastSeq = lastSeq
         return state

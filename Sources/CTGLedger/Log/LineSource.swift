@@ -1,0 +1,72 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A log file open for reading lines back at known byte offsets, so that long passes keep offsets
+/// instead of events: the id tables confirm a hash match with it, `verify` runs the domain rules
+/// and the reference validator folds texts from it (issue 5).
+final class LineSource: @unchecked Sendable {
+    /// The file's path, for messages.
+    let path: String
+    private let fd: Int32
+
+    /// Opens `path` for reading, or `nil` when it cannot be opened.
+    init?(path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        self.path = path
+        self.fd = fd
+    }
+
+    deinit { close(fd) }
+
+    /// The bytes of the line starting at `offset`, without its `\n` (nor a byte order mark at the
+    /// file's start); `nil` when it cannot be read or is longer than a line may be.
+    func line(at offset: Int) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var step = 2048
+        while bytes.count <= LineReader.maximumLineLength {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: step))
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                readAt(buffer.baseAddress! + start, count: step, offset: offset + start)
+            }
+            guard n >= 0 else { return nil }
+            if let newline = bytes[start..<(start + n)].firstIndex(of: 0x0A) {
+                bytes.removeSubrange(newline...)
+                break
+            }
+            guard n == step else {
+                // The end of the file: a torn fragment is never an event that was read.
+                return nil
+            }
+            step *= 2
+        }
+        guard bytes.count <= LineReader.maximumLineLength else { return nil }
+        if offset == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return bytes
+    }
+
+    /// The event of the line at `offset`, numbered `number`; `nil` when the line is not a well-formed event.
+    func event(at offset: Int, number: Int = 0) -> Event? {
+        guard let bytes = line(at: offset) else { return nil }
+        return bytes.withUnsafeBytes { Event.read(line: $0, number: number) }
+    }
+
+    /// `pread` until `count` bytes or the end of the file; the bytes read, or -1 on an error.
+    private func readAt(_ buffer: UnsafeMutableRawPointer, count: Int, offset: Int) -> Int {
+        var done = 0
+        while done < count {
+            let n = pread(fd, buffer + done, count - done, off_t(offset + done))
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { return -1 }
+            if n == 0 { break }
+            done += n
+        }
+        return done
+    }
+}
