@@ -151,11 +151,13 @@ struct VerifyReport {
         } catch {
             read = .failure(error)
         }
-        let mismatches = try hashing.wait(scannedEnd: scannedEnd)
-        try read.get()
+        if case .failure(let error) = read {
+            _ = try? hashing.wait(scannedEnd: scannedEnd)
+            throw error
+        }
         slots = [:]
         registered = []
-        scanner.applyDeferredHashes(mismatches)
+        // The second pass runs while the hashing thread still works; `wait` then hashes what it left.
         let ids = scanner.ids
         var referenceFindings: [Finding] = []
         var ruleFindings: [Finding] = []
@@ -183,6 +185,7 @@ struct VerifyReport {
             }
             ruleFindings += DomainRules.findings([ConventionHistory(events: kept, convention: convention)], file: path)
         }
+        scanner.applyDeferredHashes(try hashing.wait(scannedEnd: scannedEnd))
         var findings = scanner.findings + referenceFindings + ruleFindings
         findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
         return VerifyReport(
