@@ -66,10 +66,12 @@ enum CommandSupport {
         var digests: [ConventionDigest] = []
         var slots: [String: Int] = [:]
         var scanner = LogScanner(file: path, checkHashes: false)
-        // The digests keep where their events' lines are, and read them back for the state.
+        // The digests keep where their events' lines are, and read them back for the state: the
+        // events of the pass need no copy of their lines.
         let source = scanner.ids.source
-        try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
-            guard let event = scanner.scan(raw) else { return }
+        scanner.keepsLines = source == nil
+        try LogPass.scan(path: path, with: &scanner) { (event: Event?, place: LogPass.Place, _: inout LogScanner) throws(LedgerError) in
+            guard let event else { return }
             let slot: Int
             if let known = slots[event.convention] {
                 slot = known
@@ -78,7 +80,7 @@ enum CommandSupport {
                 slots[event.convention] = slot
                 digests.append(ConventionDigest(convention: event.convention, source: source))
             }
-            digests[slot].add(event, offset: raw.offset)
+            digests[slot].add(event, offset: place.offset)
         }
         try refuseInvalid(scanner.findings, path: path, io: io)
         return digests

@@ -108,6 +108,8 @@ struct VerifyReport {
         guard let source = scanner.ids.source else {
             return try makeInMemory(path: path, expectHead: expectHead, scanner: scanner, hashing: hashing)
         }
+        // Lines are read back for the second pass: the first needs no copy of them.
+        scanner.keepsLines = false
         // Where each convention's well-formed lines are, in file order.
         var streams: [OffsetList] = []
         // A line's number is its seq plus the shift of the last change before it (a change in a
@@ -124,9 +126,9 @@ struct VerifyReport {
         var unrecorded: [String: IDTable.Known?] = [:]
         let read: Result<Void, LedgerError>
         do {
-            try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
-                if raw.terminated { scannedEnd = raw.offset + raw.bytes.count + 1 }
-                guard let event = scanner.scan(raw) else { return }
+            try LogPass.scan(path: path, with: &scanner) { (event: Event?, raw: LogPass.Place, scanner: inout LogScanner) throws(LedgerError) in
+                if raw.terminated { scannedEnd = raw.offset + raw.length + 1 }
+                guard let event else { return }
                 events += 1
                 if event.type == .conventionRegistered, !registered.insert(event.convention).inserted {
                     // Refused: an id first used here is not known to later events until recorded again.

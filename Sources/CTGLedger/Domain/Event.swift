@@ -95,9 +95,11 @@ public struct Event: Sendable {
     ///   - root: the line's root value, an object.
     ///   - bytes: the line's bytes (without its `\n`).
     ///   - line: the 1-based line number, for error messages.
+    ///   - keepingLine: `false` keeps no copy of the line (`object` is then empty, as after
+    ///     `withoutObject()`): for passes that only read the decoded fields.
     /// - Throws: `LedgerError` naming the member at fault (file left unset).
-    init(root: JSONNode, bytes: UnsafeRawBufferPointer, line: Int) throws(LedgerError) {
-        try self.init(root: root, line: line, storage: .line(Array(bytes)))
+    init(root: JSONNode, bytes: UnsafeRawBufferPointer, line: Int, keepingLine: Bool = true) throws(LedgerError) {
+        try self.init(root: root, line: line, storage: keepingLine ? .line(Array(bytes)) : .object(JSONObject()))
     }
 
     /// Parses and decodes one log line on its own; `nil` when it is not a well-formed event.

@@ -76,9 +76,9 @@ public struct Ledger: Sendable {
         var kept = only
         var scanner = LogScanner(file: path, checkHashes: checkHashes)
         var index: LogIndex? = buildingIndex ? LogIndex() : nil
-        try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
-            guard let event = scanner.scan(raw) else { return }
-            if scanner.sealed == true { index?.add(event, offset: raw.offset, length: raw.bytes.count) }
+        try LogPass.scan(path: path, with: &scanner) { (event: Event?, place: LogPass.Place, scanner: inout LogScanner) throws(LedgerError) in
+            guard let event else { return }
+            if scanner.sealed == true { index?.add(event, offset: place.offset, length: place.length) }
             if seen.insert(event.convention).inserted { order.append(event.convention) }
             if kept == nil { kept = event.convention }
             if event.convention == kept { events.append(event) }

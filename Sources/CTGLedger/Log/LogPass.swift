@@ -1,6 +1,18 @@
 /// One streaming pass over a log: each line is checked (envelope, sequence, chain links) and each
 /// well-formed event handed to the caller, then dropped. Memory stays flat whatever the log's size.
 enum LogPass {
+    /// Where a line is in the file.
+    struct Place {
+        /// 1-based line number.
+        var number: Int
+        /// Byte offset of the line's first byte.
+        var offset: Int
+        /// Length in bytes, without the `\n`.
+        var length: Int
+        /// `false` for a final fragment with no `\n`.
+        var terminated: Bool
+    }
+
     /// Reads the log at `path` once.
     ///
     /// - Parameters:
@@ -12,9 +24,23 @@ enum LogPass {
         path: String, checkHashes: Bool, _ body: (Event) throws(LedgerError) -> Void
     ) throws(LedgerError) -> LogScanner {
         var scanner = LogScanner(file: path, checkHashes: checkHashes)
-        try LineReader.forEachLine(path: path) { (line: RawLine) throws(LedgerError) in
-            if let event = scanner.scan(line) { try body(event) }
+        try scan(path: path, with: &scanner) { (event: Event?, _: Place, _: inout LogScanner) throws(LedgerError) in
+            if let event { try body(event) }
         }
         return scanner
+    }
+
+    /// Reads every line of the log at `path` through `scanner`, in file order, decoding lines on two
+    /// threads (`ParallelScan`); `body` gets each line's event when it is well formed, its place, and
+    /// the scanner (to read what it has found so far).
+    static func scan(
+        path: String, with scanner: inout LogScanner, _ body: (Event?, Place, inout LogScanner) throws(LedgerError) -> Void
+    ) throws(LedgerError) {
+        let hashing = scanner.checkHashes && !scanner.deferHashes
+        try ParallelScan.forEachLine(path: path, hashing: hashing, keepingLines: scanner.keepsLines) { (line: DecodedLine) throws(LedgerError) in
+            let place = Place(number: line.number, offset: line.offset, length: line.length, terminated: !line.isTorn)
+            let event = scanner.accept(line)
+            try body(event, place, &scanner)
+        }
     }
 }

@@ -28,6 +28,9 @@ struct LogScanner {
     private var checkpointSeqs: [Int: Int] = [:]
     /// The parser's buffer, reused from line to line.
     private let tape = JSONTape()
+    /// Events keep a copy of their line, for `Event.object` (the members as written); passes that
+    /// read only the decoded fields turn it off and save a copy of every line.
+    var keepsLines = true
     /// Whether the line being checked has `hash` as its last member.
     private var hashIsLastMember = false
 
@@ -91,72 +94,118 @@ struct LogScanner {
 
     /// Checks one line; returns its event when the line is well formed (other checks may still fail).
     mutating func scan(_ raw: RawLine) -> Event? {
-        lineCount = raw.number
-        let number = raw.number
-        guard raw.terminated else {
-            tornLine = (number, raw.offset, raw.bytes.count)
-            fail(
-                number, rule: "torn",
-                "the last line has no final newline: it is a torn write (an interrupted append); it is not used. `ctg repair` moves it into a side file.")
-            return nil
-        }
+        accept(LogScanner.decode(raw, tape: tape, hashing: checkHashes && !deferHashes, keepingLines: keepsLines))
+    }
+
+    /// Decodes one line on its own, without the log's state: what `accept` then checks in order.
+    /// Pure apart from the tape it parses into, so several threads can decode lines of one log,
+    /// each with its own tape.
+    ///
+    /// - Parameters:
+    ///   - hashing: also compute the SHA-256 of a sealed line (when `accept` would check it).
+    ///   - keepingLines: events keep a copy of their line (see `keepsLines`).
+    static func decode(_ raw: RawLine, tape: JSONTape, hashing: Bool, keepingLines: Bool = true) -> DecodedLine {
+        var line = DecodedLine(number: raw.number, offset: raw.offset, length: raw.bytes.count, outcome: .torn)
+        guard raw.terminated else { return line }
         var bytes = raw.bytes
-        if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            fail(number, rule: "encoding", "the file starts with a UTF-8 byte order mark (BOM); the log must be plain UTF-8 JSON Lines without one.")
+        if raw.number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            line.byteOrderMark = true
             bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
         }
         if bytes.last == 0x0D {
-            fail(number, rule: "line-end", "the line ends with CR LF; the log must use LF (\\n) line ends only.")
-            return nil
+            line.outcome = .carriageReturn
+            return line
         }
         if bytes.isEmpty {
-            fail(number, rule: "blank-line", "blank line; a log has one JSON object on every line and no blank lines.")
-            lastSeq += 1
-            return nil
+            line.outcome = .blank
+            return line
         }
         let object: JSONNode
         do {
             object = try tape.parse(bytes)
         } catch {
-            fail(number, member: error.member, rule: "json", "the line is not valid JSON: \(error.description).")
-            lastSeq += 1
-            keepChainAcross(bytes)
-            return nil
+            line.outcome = .notJSON(error)
+            line.writtenHash = writtenHash(bytes)
+            return line
         }
         guard object.kind == .object else {
-            fail(number, rule: "json", "expected a JSON object on the line; found \(object.typeName).")
-            lastSeq += 1
-            return nil
+            line.outcome = .notObject(object.typeName)
+            return line
         }
-        let event: Event
         do {
-            event = try Event(root: object, bytes: bytes, line: number)
+            let event = try Event(root: object, bytes: bytes, line: raw.number, keepingLine: keepingLines)
+            line.outcome = .event(event, hashIsLastMember: object.hasLastMember(named: "hash"))
         } catch {
+            line.outcome = .badEnvelope(error, seq: object["seq"]?.int)
+            line.writtenHash = writtenHash(bytes)
+            return line
+        }
+        line.sealSuffix = bytes.count > SealFormat.suffixLength && SealFormat.hasHashSuffix(bytes)
+        if hashing && line.sealSuffix {
+            line.computedHash = SHA256.hash(bytes: SealFormat.hashedPart(of: bytes)).hex
+        }
+        return line
+    }
+
+    /// The hash written at the end of a line that ends like a sealed one.
+    private static func writtenHash(_ bytes: UnsafeRawBufferPointer) -> String? {
+        guard SealFormat.hasHashSuffix(bytes) else { return nil }
+        return String(decoding: SealFormat.writtenHash(of: bytes), as: UTF8.self)
+    }
+
+    /// Checks a decoded line against the lines before it (in file order); returns its event when
+    /// the line is well formed (other checks may still fail).
+    mutating func accept(_ line: DecodedLine) -> Event? {
+        let number = line.number
+        lineCount = number
+        if line.byteOrderMark {
+            fail(number, rule: "encoding", "the file starts with a UTF-8 byte order mark (BOM); the log must be plain UTF-8 JSON Lines without one.")
+        }
+        switch line.outcome {
+        case .torn:
+            tornLine = (number, line.offset, line.length)
+            fail(
+                number, rule: "torn",
+                "the last line has no final newline: it is a torn write (an interrupted append); it is not used. `ctg repair` moves it into a side file.")
+        case .carriageReturn:
+            fail(number, rule: "line-end", "the line ends with CR LF; the log must use LF (\\n) line ends only.")
+        case .blank:
+            fail(number, rule: "blank-line", "blank line; a log has one JSON object on every line and no blank lines.")
+            lastSeq += 1
+        case .notJSON(let error):
+            fail(number, member: error.member, rule: "json", "the line is not valid JSON: \(error.description).")
+            lastSeq += 1
+            keepChainAcross(line.writtenHash)
+        case .notObject(let typeName):
+            fail(number, rule: "json", "expected a JSON object on the line; found \(typeName).")
+            lastSeq += 1
+        case .badEnvelope(let error, let seq):
             fail(number, seq: error.seq, member: error.member, rule: "envelope", error.message)
             // Clamped, so that `lastSeq + 1` cannot overflow on a line with an absurd seq.
-            lastSeq = min(max(object["seq"]?.int ?? lastSeq + 1, 0), Event.maximumSeq)
-            keepChainAcross(bytes)
-            return nil
+            lastSeq = min(max(seq ?? lastSeq + 1, 0), Event.maximumSeq)
+            keepChainAcross(line.writtenHash)
+        case .event(var event, let hashIsLast):
+            event.line = number
+            hashIsLastMember = hashIsLast
+            checkEnvelope(event, line: line)
+            return event
         }
-        hashIsLastMember = object.hasLastMember(named: "hash")
-        checkEnvelope(event, bytes: bytes, offset: raw.offset)
-        return event
+        return nil
     }
 
     /// After an unreadable line, take its hash from the line's end when it has one, so that the
     /// next line's link is still checked against it and a single damaged line is reported once.
-    private mutating func keepChainAcross(_ bytes: UnsafeRawBufferPointer) {
-        guard SealFormat.hasHashSuffix(bytes) else { return }
-        lastHash = String(decoding: SealFormat.writtenHash(of: bytes), as: UTF8.self)
+    private mutating func keepChainAcross(_ writtenHash: String?) {
+        if let writtenHash { lastHash = writtenHash }
     }
 
-    private mutating func checkEnvelope(_ event: Event, bytes: UnsafeRawBufferPointer, offset: Int) {
+    private mutating func checkEnvelope(_ event: Event, line: DecodedLine) {
         let number = event.line
         if event.seq != lastSeq + 1 {
             fail(number, seq: event.seq, member: "seq", rule: "envelope.seq", "expected seq \(lastSeq + 1) (no gaps, in file order); found \(event.seq).")
         }
         lastSeq = event.seq
-        if let first = ids.insert(event, offset: offset) {
+        if let first = ids.insert(event, offset: line.offset) {
             fail(number, seq: event.seq, member: "id", rule: "envelope.id", "the id \"\(event.id)\" is already used by seq \(first.seq); ids must be unique.")
         }
         if let lastRecorded, event.recorded < lastRecorded {
@@ -165,10 +214,10 @@ struct LogScanner {
                 "expected a time at or after the previous line's \(lastRecorded) (recorded never decreases); found \(event.recorded).")
         }
         lastRecorded = max(lastRecorded ?? event.recorded, event.recorded)
-        checkSeal(event, bytes: bytes)
+        checkSeal(event, line: line)
     }
 
-    private mutating func checkSeal(_ event: Event, bytes: UnsafeRawBufferPointer) {
+    private mutating func checkSeal(_ event: Event, line: DecodedLine) {
         let number = event.line
         let isSealed = event.prev != nil || event.hash != nil
         if sealed == nil { sealed = isSealed }
@@ -196,9 +245,7 @@ struct LogScanner {
                 "the chain is broken: expected prev \(expectedPrev) (\(lastHash == nil ? "64 zeros on the first line" : "the hash of line \(number - 1)")); found \(prev)."
             )
         }
-        guard let hash = event.hash, isHex64(hash), hashIsLastMember,
-            bytes.count > SealFormat.suffixLength, SealFormat.hasHashSuffix(bytes)
-        else {
+        guard let hash = event.hash, isHex64(hash), hashIsLastMember, line.sealSuffix else {
             fail(
                 number, seq: event.seq, member: "hash", rule: "chain",
                 "expected `\"hash\":\"<64 lowercase hex digits>\"` as the last member, written exactly as `,\"hash\":\"…\"}` at the end of the line.")
@@ -210,8 +257,7 @@ struct LogScanner {
             hashCheckpoints[word] |= 1 << UInt64(number & 63)
             if event.seq != number { checkpointSeqs[number] = event.seq }
         } else if checkHashes {
-            let computed = SHA256.hash(bytes: SealFormat.hashedPart(of: bytes)).hex
-            if computed != hash {
+            if let computed = line.computedHash, computed != hash {
                 findings.append(hashMismatch(number, seq: event.seq, computed: computed, found: hash))
             }
         }

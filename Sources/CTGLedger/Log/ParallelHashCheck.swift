@@ -154,7 +154,8 @@ final class ParallelHashCheck: @unchecked Sendable {
     /// Hashes the complete lines of `range` (a final fragment without `\n` is left alone, as the
     /// scanner reports it as torn); lines are numbered from `firstLine`.
     private func hash(_ range: Range<Int>, firstLine: Int, buffer: ReadBuffer) throws(LedgerError) -> ChunkResult {
-        var result = ChunkResult(completeEnd: range.lowerBound)
+        // A chunk with no line of its own (inside a long line or the final fragment) covers nothing.
+        var result = ChunkResult(completeEnd: range.isEmpty ? 0 : range.lowerBound)
         // A chunk that long holds a line over the limit: the scanner refuses the log, nothing to hash.
         guard fd >= 0, range.count <= chunks.size + LineReader.maximumLineLength else { return result }
         result.completeEnd = try chunks.forEachLine(in: range, buffer: buffer) { (bytes, offset) throws(LedgerError) in
