@@ -122,3 +122,16 @@ import Testing
         #expect(seen == 3)
     }
 }
+
+/// `ParallelWork.map` gives every result in task order, whichever thread ran it.
+@Suite struct ParallelWorkTests {
+    @Test func resultsComeBackInTaskOrder() {
+        let results = ParallelWork.map(count: 2000) { (index: Int) -> [Int] in
+            // Uneven tasks, so that the two threads interleave.
+            (0..<(index % 7) * 50).reduce(into: [index]) { partial, step in partial[0] &+= step &* 0 }
+        }
+        #expect(results.map { $0[0] } == Array(0..<2000))
+        #expect(ParallelWork.map(count: 1) { $0 + 1 } == [1])
+        #expect(ParallelWork.map(count: 0) { $0 }.isEmpty)
+    }
+}

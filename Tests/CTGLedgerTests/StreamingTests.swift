@@ -71,6 +71,29 @@ import Testing
         }
     }
 
+    /// A national sample: many conventions, checked on two threads; damaged lines and votes included.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: LogIndexTests.generator), "ctg-generate is not built: run `swift build` first"))
+    func verifyOfManyConventionsFindsWhatTheWholeLedgerCheckFound() throws {
+        let generated = try ReplayPropertyTests.generatedLog(events: 3000, seed: 5)
+        defer { generated.directory.remove() }
+        var lines = try String(contentsOfFile: generated.path, encoding: .utf8).split(separator: "\n").map(String.init)
+        for index in stride(from: 7, to: lines.count, by: 97) {
+            lines[index] = lines[index].replacingOccurrences(of: "\"effective\":\"2", with: "\"effective\":\"1")
+        }
+        for index in lines.indices where index % 5 == 0 && lines[index].contains("\"votes\":{\"for\":") {
+            lines[index] = lines[index].replacingOccurrences(of: "\"votes\":{\"for\":", with: "\"votes\":{\"for\":1")
+        }
+        lines[lines.count / 2] = String(lines[lines.count / 2].dropFirst(3))
+        let damaged = generated.directory.file("damaged.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: damaged))
+        let expected = try Self.wholeLedgerFindings(damaged)
+        #expect(Set(expected.map(\.rule)).count >= 3)
+        #expect(Set(expected.compactMap(\.line)).count > 40)
+        for chunkSize in [ParallelHashCheck.defaultChunkSize, 50_000] {
+            #expect(try VerifyReport.make(path: damaged, hashChunkSize: chunkSize).findings == expected)
+        }
+    }
+
     @Test func linesAppendedWhileHashingAreHashedToo() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

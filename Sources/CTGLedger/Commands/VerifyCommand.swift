@@ -161,13 +161,12 @@ struct VerifyReport {
         registered = []
         // The second pass runs while the hashing thread still works; `wait` then hashes what it left.
         let ids = scanner.ids
-        var referenceFindings: [Finding] = []
-        var ruleFindings: [Finding] = []
-        for (slot, convention) in conventions.enumerated() {
-            let offsets = streams[slot]
-            streams[slot] = OffsetList()
+        // Conventions are independent: checked on two threads, their findings kept in convention order.
+        let checked = ParallelWork.map(count: conventions.count) { (slot: Int) -> (references: [Finding], rules: [Finding]) in
+            var references: [Finding] = []
             var validator = ReferenceValidator()
             var kept: [Event] = []
+            let offsets = streams[slot]
             kept.reserveCapacity(offsets.count)
             var run = 0
             for offset in offsets {
@@ -181,12 +180,15 @@ struct VerifyReport {
                     return first
                 }
                 for problem in validator.check(event, known: known) {
-                    referenceFindings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
+                    references.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
                 }
                 kept.append(event.reducedForRules())
             }
-            ruleFindings += DomainRules.findings([ConventionHistory(events: kept, convention: convention)], file: path)
+            return (references, DomainRules.findings([ConventionHistory(events: kept, convention: conventions[slot])], file: path))
         }
+        streams = []
+        let referenceFindings = checked.flatMap(\.references)
+        let ruleFindings = checked.flatMap(\.rules)
         scanner.applyDeferredHashes(try hashing.wait(scannedEnd: scannedEnd))
         var findings = scanner.findings + referenceFindings + ruleFindings
         findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }

@@ -50,7 +50,7 @@ final class ParallelHashCheck: @unchecked Sendable {
     // Each slot is written by the one thread that claimed the chunk, read after joining.
     private let results: UnsafeMutableBufferPointer<ChunkResult?>
     /// The worker, or `nil` when no thread could be started (then `wait` hashes every chunk).
-    private var thread: pthread_t?
+    private var thread: WorkerThread?
 
     /// Starts hashing `path` on a new thread (a POSIX thread: no Foundation, so `ctg` starts fast).
     ///
@@ -64,28 +64,7 @@ final class ParallelHashCheck: @unchecked Sendable {
         results.initialize(repeating: nil)
         pthread_mutex_init(&lock, nil)
         guard chunkCount > 1 else { return }
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        pthread_attr_setstacksize(&attributes, 1 << 20)
-        defer { pthread_attr_destroy(&attributes) }
-        let context = Unmanaged.passRetained(self).toOpaque()
-        #if canImport(Darwin)
-            var handle: pthread_t?
-        #else
-            var handle = pthread_t()
-        #endif
-        let started = pthread_create(
-            &handle, &attributes,
-            { context in
-                let check = Unmanaged<ParallelHashCheck>.fromOpaque(context!).takeRetainedValue()
-                check.work(fromFront: true)
-                return nil
-            }, context)
-        if started == 0 {
-            thread = handle
-        } else {
-            Unmanaged<ParallelHashCheck>.fromOpaque(context).release()
-        }
+        thread = WorkerThread.start { [self] in work(fromFront: true) }
     }
 
     deinit {
@@ -102,7 +81,7 @@ final class ParallelHashCheck: @unchecked Sendable {
     /// - Throws: the I/O error met while hashing, if any.
     func wait(scannedEnd: Int = 0) throws(LedgerError) -> [Mismatch] {
         work(fromFront: false)
-        if let thread { pthread_join(thread, nil) }
+        thread?.join()
         if let failure { throw failure }
         var mismatches: [Mismatch] = []
         var linesBefore = 0

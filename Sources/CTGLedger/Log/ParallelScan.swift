@@ -88,7 +88,7 @@ final class ParallelScan: @unchecked Sendable {
         var resumeAt = 0
         if chunks.count > 1 {
             let scan = ParallelScan(chunks: chunks, hashing: hashing, keepingLines: keepingLines)
-            let worker = scan.startWorker()
+            let worker = WorkerThread.start { scan.work() }
             defer { scan.stop(worker) }
             let buffer = ReadBuffer()
             for index in 0..<chunks.count {
@@ -192,34 +192,6 @@ final class ParallelScan: @unchecked Sendable {
         return outcome
     }
 
-    private func startWorker() -> pthread_t? {
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        pthread_attr_setstacksize(&attributes, 1 << 20)
-        defer { pthread_attr_destroy(&attributes) }
-        let context = Unmanaged.passRetained(self).toOpaque()
-        #if canImport(Darwin)
-            var handle: pthread_t?
-        #else
-            var handle = pthread_t()
-        #endif
-        let started = pthread_create(
-            &handle, &attributes,
-            { context in
-                Unmanaged<ParallelScan>.fromOpaque(context!).takeRetainedValue().work()
-                return nil
-            }, context)
-        guard started == 0 else {
-            Unmanaged<ParallelScan>.fromOpaque(context).release()
-            return nil
-        }
-        #if canImport(Darwin)
-            return handle
-        #else
-            return Optional(handle)
-        #endif
-    }
-
     /// The worker: claims the next chunk within the window ahead of the caller, decodes it, posts it.
     private func work() {
         let tape = JSONTape()
@@ -246,11 +218,11 @@ final class ParallelScan: @unchecked Sendable {
     }
 
     /// Tells the worker to stop and waits for it.
-    private func stop(_ worker: pthread_t?) {
+    private func stop(_ worker: WorkerThread?) {
         pthread_mutex_lock(&lock)
         stopping = true
         pthread_cond_broadcast(&changed)
         pthread_mutex_unlock(&lock)
-        if let worker { pthread_join(worker, nil) }
+        worker?.join()
     }
 }
