@@ -104,6 +104,8 @@ run state "$CTG" state "$LOG" --convention "$CONVENTION" --at "$AT"
 
 COPY="$OUT/append-copy.jsonl"
 cp "$LOG" "$COPY"
+# Written to disk now, so that the first append's flush does not also flush the copy.
+sync
 rm -f "$COPY.ctgindex"
 "$CTG" state "$COPY" --convention "$CONVENTION" --at "$AT" >/dev/null 2>&1 || true
 : > "$OUT/append.times"

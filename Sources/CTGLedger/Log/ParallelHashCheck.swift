@@ -36,7 +36,7 @@ final class ParallelHashCheck: @unchecked Sendable {
     }
 
     /// Nominal size of a chunk; a chunk runs from the first line start at or after its nominal start.
-    static let defaultChunkSize = 4 << 20
+    static let defaultChunkSize = 1 << 20
 
     private let fd: Int32
     /// The file as it was when the check started, in chunks; `wait` hashes what lies beyond.

@@ -17,9 +17,9 @@
 /// by `LineReader`, so the outcome is the same as its.
 final class ParallelScan: @unchecked Sendable {
     /// Nominal size of a chunk.
-    static let defaultChunkSize = 1 << 20
+    static let defaultChunkSize = 512 << 10
     /// How many chunks the worker may decode ahead of the one the caller is at.
-    static let window = 4
+    static let window = 3
 
     /// What decoding one chunk gave.
     private struct ChunkOutcome {
@@ -224,5 +224,6 @@ final class ParallelScan: @unchecked Sendable {
         pthread_cond_broadcast(&changed)
         pthread_mutex_unlock(&lock)
         worker?.join()
+        WorkerThread.releaseFreedMemory()
     }
 }
