@@ -94,6 +94,30 @@ import Testing
         }
     }
 
+    /// `ctg list` on a national sample (rows made on two threads) gives, in order of first appearance,
+    /// each convention's state as the full projection computes it.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: LogIndexTests.generator), "ctg-generate is not built: run `swift build` first"))
+    func listOfManyConventionsGivesEachFullState() throws {
+        let generated = try ReplayPropertyTests.generatedLog(events: 3000, seed: 9)
+        defer { generated.directory.remove() }
+        let ledger = try Ledger.read(path: generated.path, checkHashes: false)
+        #expect(ledger.conventions.count > 10)
+        for at in ["2022-06-30", "2026-01-01"] {
+            let outcome = CTG.run(["list", generated.path, "--at", at, "--format", "json"])
+            #expect(outcome.code == 0)
+            let rows = try #require(try JSONParser.parse(outcome.out).objectValue?["conventions"]?.arrayValue)
+            #expect(rows.compactMap { $0.objectValue?["convention"]?.stringValue } == ledger.conventions)
+            for row in rows {
+                let convention = try #require(row.objectValue?["convention"]?.stringValue)
+                let full = ledger.state(of: convention, at: CivilDate(at)!)
+                #expect(row.objectValue?["status"]?.stringValue == full.status.rawValue, "\(convention) at \(at)")
+                #expect(row.objectValue?["title"]?.stringValue == full.title)
+                #expect(row.objectValue?["end"]?.stringValue == full.end?.description)
+                #expect(row.objectValue?["events"]?.intValue == ledger.events(of: convention).count)
+            }
+        }
+    }
+
     @Test func linesAppendedWhileHashingAreHashedToo() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }

@@ -17,28 +17,34 @@ extension Command {
             let date = try args.date("--at") ?? io.today()
             let format = try args.choice("--format", ["text", "json"], default: "text")
             let digests = try CommandSupport.replay(path, io: io)
-            var rows: [JSONValue] = []
-            for digest in digests {
-                let convention = digest.convention
+            // Each digest reads its lines back for its state: independent, so on two threads; only
+            // the rows are kept, one state at a time per thread.
+            let rows = ParallelWork.map(count: digests.count) { (index: Int) -> (json: JSONValue?, text: String?) in
+                let digest = digests[index]
                 let state = digest.state(at: date)
+                let convention = digest.convention
                 let count = digest.count
                 if format == "json" {
-                    rows.append(
+                    return (
                         .object(
                             JSONObject(pairs: [
                                 ("convention", .string(convention)), ("title", .optional(state.title)), ("status", .string(state.status.rawValue)),
                                 ("start", .optional(state.start?.description)), ("end", .optional(state.end?.description)),
                                 ("events", .int(count)), ("last_seq", state.lastSeq.map(JSONValue.int) ?? .null),
-                            ])))
-                } else {
-                    let period = state.start.flatMap { s in state.end.map { "du \(FrenchText.date(s)) au \(FrenchText.date($0))" } } ?? "période inconnue"
-                    io.out(
-                        "\(convention) — \(state.title ?? "(sans titre)") : \(state.status.french) au \(FrenchText.date(date)) ; \(period) ; \(FrenchText.count(count, "événement", "événements"))\n"
+                            ])), nil
                     )
                 }
+                let period = state.start.flatMap { s in state.end.map { "du \(FrenchText.date(s)) au \(FrenchText.date($0))" } } ?? "période inconnue"
+                return (
+                    nil,
+                    "\(convention) — \(state.title ?? "(sans titre)") : \(state.status.french) au \(FrenchText.date(date)) ; \(period) ; \(FrenchText.count(count, "événement", "événements"))\n"
+                )
             }
+            for row in rows { if let text = row.text { io.out(text) } }
             if format == "json" {
-                io.out(CommandSupport.prettyJSON(.object(JSONObject(pairs: [("at", .string(date.description)), ("conventions", .array(rows))]))))
+                io.out(
+                    CommandSupport.prettyJSON(
+                        .object(JSONObject(pairs: [("at", .string(date.description)), ("conventions", .array(rows.compactMap(\.json)))]))))
             } else if digests.isEmpty {
                 io.out("(aucune convention dans ce registre)\n")
             }
