@@ -104,11 +104,13 @@ public struct Event: Sendable {
 
     /// Parses and decodes one log line on its own; `nil` when it is not a well-formed event.
     ///
-    /// - Parameter number: the line number to record; `nil` takes the line's own `seq`.
-    static func read(line bytes: UnsafeRawBufferPointer, number: Int?) -> Event? {
+    /// - Parameters:
+    ///   - number: the line number to record; `nil` takes the line's own `seq`.
+    ///   - keepingLine: `false` keeps no copy of the line (see `init(root:bytes:line:keepingLine:)`).
+    static func read(line bytes: UnsafeRawBufferPointer, number: Int?, keepingLine: Bool = true) -> Event? {
         let decoded = try? JSONTape.withRoot(bytes) { (root) throws(LedgerError) -> Event in
             guard root.kind == .object else { throw LedgerError(.invalid, "expected a JSON object.") }
-            return try Event(root: root, bytes: bytes, line: number ?? root["seq"]?.int ?? 0)
+            return try Event(root: root, bytes: bytes, line: number ?? root["seq"]?.int ?? 0, keepingLine: keepingLine)
         }
         return try? decoded?.get()
     }

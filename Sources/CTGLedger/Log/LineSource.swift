@@ -51,10 +51,12 @@ final class LineSource: @unchecked Sendable {
         return bytes
     }
 
-    /// The event of the line at `offset`, numbered `number`; `nil` when the line is not a well-formed event.
+    /// The event of the line at `offset`, numbered `number`; `nil` when the line is not a well-formed
+    /// event. The event keeps no copy of its line (`object` is empty): what reads lines back uses
+    /// the decoded fields only.
     func event(at offset: Int, number: Int = 0) -> Event? {
         guard let bytes = line(at: offset) else { return nil }
-        return bytes.withUnsafeBytes { Event.read(line: $0, number: number) }
+        return bytes.withUnsafeBytes { Event.read(line: $0, number: number, keepingLine: false) }
     }
 
     /// `pread` until `count` bytes or the end of the file; the bytes read, or -1 on an error.
