@@ -63,8 +63,7 @@ enum CommandSupport {
 
     /// Replays a whole log in one streaming pass: each convention's digest, in order of first appearance.
     static func replay(_ path: String, io: CommandIO) throws(LedgerError) -> [ConventionDigest] {
-        var digests: [ConventionDigest] = []
-        var slots: [String: Int] = [:]
+        var digests = ConventionGroups<ConventionDigest>()
         var scanner = LogScanner(file: path, checkHashes: false)
         // The digests keep where their events' lines are, and read them back for the state: the
         // events of the pass need no copy of their lines.
@@ -72,18 +71,10 @@ enum CommandSupport {
         scanner.keepsLines = source == nil
         try LogPass.scan(path: path, with: &scanner) { (event: Event?, place: LogPass.Place, _: inout LogScanner) throws(LedgerError) in
             guard let event else { return }
-            let slot: Int
-            if let known = slots[event.convention] {
-                slot = known
-            } else {
-                slot = digests.count
-                slots[event.convention] = slot
-                digests.append(ConventionDigest(convention: event.convention, source: source))
-            }
-            digests[slot].add(event, offset: place.offset)
+            digests.update(event.convention, make: { ConventionDigest(convention: $0, source: source) }) { $0.add(event, offset: place.offset) }
         }
         try refuseInvalid(scanner.findings, path: path, io: io)
-        return digests
+        return digests.values
     }
 
     /// Refuses an invalid log for a query; warns about a torn last line.

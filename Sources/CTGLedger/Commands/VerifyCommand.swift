@@ -111,12 +111,10 @@ struct VerifyReport {
         // Lines are read back for the second pass: the first needs no copy of them.
         scanner.keepsLines = false
         // Where each convention's well-formed lines are, in file order.
-        var streams: [OffsetList] = []
+        var streams = ConventionGroups<OffsetList>()
         // A line's number is its seq plus the shift of the last change before it (a change in a
         // damaged log only): numbers are not kept per line.
         var shifts: [(offset: Int, shift: Int)] = [(0, 0)]
-        var conventions: [String] = []
-        var slots: [String: Int] = [:]
         var events = 0
         var expectedHeadLine: Int?
         var scannedEnd = 0
@@ -136,16 +134,7 @@ struct VerifyReport {
                 } else if !unrecorded.isEmpty, let shadowed = unrecorded[event.id], shadowed == nil {
                     unrecorded[event.id] = IDTable.Known(convention: event.convention, type: event.type, seq: event.seq, offset: raw.offset)
                 }
-                let slot: Int
-                if let known = slots[event.convention] {
-                    slot = known
-                } else {
-                    slot = streams.count
-                    slots[event.convention] = slot
-                    streams.append(OffsetList())
-                    conventions.append(event.convention)
-                }
-                streams[slot].append(raw.offset)
+                streams.update(event.convention, make: { _ in OffsetList() }) { $0.append(raw.offset) }
                 if event.line - event.seq != shifts[shifts.count - 1].shift { shifts.append((raw.offset, event.line - event.seq)) }
                 if let expectHead, event.hash == expectHead { expectedHeadLine = event.line }
             }
@@ -157,7 +146,7 @@ struct VerifyReport {
             _ = try? hashing.wait(scannedEnd: scannedEnd)
             throw error
         }
-        slots = [:]
+        let (conventions, offsetLists) = streams.take()
         registered = []
         // The second pass runs while the hashing thread still works; `wait` then hashes what it left.
         let ids = scanner.ids
@@ -166,7 +155,7 @@ struct VerifyReport {
             var references: [Finding] = []
             var validator = ReferenceValidator()
             var kept: [Event] = []
-            let offsets = streams[slot]
+            let offsets = offsetLists[slot]
             kept.reserveCapacity(offsets.count)
             var run = 0
             for offset in offsets {
@@ -186,7 +175,6 @@ struct VerifyReport {
             }
             return (references, DomainRules.findings([ConventionHistory(events: kept, convention: conventions[slot])], file: path))
         }
-        streams = []
         let referenceFindings = checked.flatMap(\.references)
         let ruleFindings = checked.flatMap(\.rules)
         scanner.applyDeferredHashes(try hashing.wait(scannedEnd: scannedEnd))
@@ -203,8 +191,7 @@ struct VerifyReport {
         path: String, expectHead: String?, scanner: consuming LogScanner, hashing: ParallelHashCheck
     ) throws(LedgerError) -> VerifyReport {
         var validator = ReferenceValidator()
-        var streams: [[Event]] = []
-        var slots: [String: Int] = [:]
+        var streams = ConventionGroups<[Event]>()
         var referenceFindings: [Finding] = []
         var events = 0
         var expectedHeadLine: Int?
@@ -218,12 +205,7 @@ struct VerifyReport {
                 for problem in validator.check(event) {
                     referenceFindings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
                 }
-                if let slot = slots[event.convention] {
-                    streams[slot].append(event.reducedForRules())
-                } else {
-                    slots[event.convention] = streams.count
-                    streams.append([event.reducedForRules()])
-                }
+                streams.update(event.convention, make: { _ in [] }) { $0.append(event.reducedForRules()) }
                 if let expectHead, event.hash == expectHead { expectedHeadLine = event.line }
             }
             read = .success(())
@@ -233,7 +215,7 @@ struct VerifyReport {
         let mismatches = try hashing.wait(scannedEnd: scannedEnd)
         try read.get()
         scanner.applyDeferredHashes(mismatches)
-        let histories = streams.map { ConventionHistory(events: $0, convention: $0[0].convention) }
+        let histories = streams.values.map { ConventionHistory(events: $0, convention: $0[0].convention) }
         var findings = scanner.findings + referenceFindings + DomainRules.findings(histories, file: path)
         findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
         return VerifyReport(

@@ -213,49 +213,51 @@ struct JSONNode {
     /// An array's elements in order.
     var elements: Elements { Elements(node: self) }
 
-    /// The members of an object node.
-    struct Members: Sequence, IteratorProtocol {
-        private let tokens: UnsafeMutablePointer<JSONTape.Token>
-        private let bytes: UnsafeRawBufferPointer
-        private var at: Int
-        private let end: Int
+    /// Where a walk through a container's children is: the next child's token and the container's end.
+    private struct Cursor {
+        let tokens: UnsafeMutablePointer<JSONTape.Token>
+        let bytes: UnsafeRawBufferPointer
+        var at: Int
+        let end: Int
 
-        init(node: JSONNode) {
+        /// A cursor on the first child of `node`, or an empty walk when it is not of kind `kind`.
+        init(_ node: JSONNode, _ kind: JSONKind) {
             tokens = node.tokens
             bytes = node.bytes
             at = node.index + 1
-            end = node.kind == .object ? Int(node.tokens[node.index].next) : at
+            end = node.kind == kind ? Int(node.tokens[node.index].next) : at
         }
+
+        /// The node at token `index`.
+        func node(_ index: Int) -> JSONNode { JSONNode(tokens: tokens, bytes: bytes, index: index) }
+    }
+
+    /// The members of an object node.
+    struct Members: Sequence, IteratorProtocol {
+        private var cursor: Cursor
+
+        init(node: JSONNode) { cursor = Cursor(node, .object) }
 
         /// The next member.
         mutating func next() -> (name: JSONNode, value: JSONNode)? {
-            guard at < end else { return nil }
-            let name = JSONNode(tokens: tokens, bytes: bytes, index: at)
-            let value = JSONNode(tokens: tokens, bytes: bytes, index: at + 1)
-            at = Int(tokens[at + 1].next)
-            return (name, value)
+            guard cursor.at < cursor.end else { return nil }
+            let member = (cursor.node(cursor.at), cursor.node(cursor.at + 1))
+            cursor.at = Int(cursor.tokens[cursor.at + 1].next)
+            return member
         }
     }
 
     /// The elements of an array node.
     struct Elements: Sequence, IteratorProtocol {
-        private let tokens: UnsafeMutablePointer<JSONTape.Token>
-        private let bytes: UnsafeRawBufferPointer
-        private var at: Int
-        private let end: Int
+        private var cursor: Cursor
 
-        init(node: JSONNode) {
-            tokens = node.tokens
-            bytes = node.bytes
-            at = node.index + 1
-            end = node.kind == .array ? Int(node.tokens[node.index].next) : at
-        }
+        init(node: JSONNode) { cursor = Cursor(node, .array) }
 
         /// The next element.
         mutating func next() -> JSONNode? {
-            guard at < end else { return nil }
-            let element = JSONNode(tokens: tokens, bytes: bytes, index: at)
-            at = Int(tokens[at].next)
+            guard cursor.at < cursor.end else { return nil }
+            let element = cursor.node(cursor.at)
+            cursor.at = Int(cursor.tokens[cursor.at].next)
             return element
         }
     }
