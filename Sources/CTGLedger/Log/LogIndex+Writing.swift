@@ -12,7 +12,8 @@
 /// is written; so each convention's entries and each id bucket are written at their place as soon
 /// as they are made, then the parts that hold their checksums (the convention records, the
 /// directories, the header). At no time is the file whole in memory: besides the index itself,
-/// the writer holds the entries of the lines not yet on disk (16 bytes each) and their order (4 bytes).
+/// the writer holds the entries or ids of about `linesPerPass` lines at a time, reading the lines
+/// added in memory once per such range.
 /// The bytes are those of the format described in `LogIndexStorage`.
 extension LogIndexStorage {
     /// Where an index is written: at given positions, in any order.
@@ -59,6 +60,10 @@ extension LogIndexStorage {
         return sink.bytes
     }
 
+    /// Lines whose entries or ids one pass over the extra lines gathers: the writer reads the
+    /// lines several times rather than holding them all a second time.
+    static let linesPerPass = 1 << 16
+
     /// Writes an index whole, with an empty journal (a compaction writes the bytes a full read
     /// writes): the stored base, its journal and the lines added in memory, merged.
     static func write(_ index: LogIndex, to sink: inout some Sink) -> WriteOutcome {
@@ -66,27 +71,20 @@ extension LogIndexStorage {
         guard !index.journalBroken, stored.loadIDs(), let storedConventions = stored.allConventions() else { return .damaged }
         let names = storedConventions.map(\.name) + index.addedOrder
         // The lines not in the base (the journal's, then those added in memory), in file order.
-        var extraEntries: [LogIndex.Entry] = []
-        var extraNumbers: [UInt32] = []
-        var extraHashes: [UInt64] = []
-        let journalCount = stored.journalLines
-        extraEntries.reserveCapacity(journalCount + index.addedLines.count)
-        extraNumbers.reserveCapacity(journalCount)
-        extraHashes.reserveCapacity(journalCount)
-        stored.forEachJournalLine { number, entry, idHash in
-            extraEntries.append(entry)
-            extraNumbers.append(UInt32(truncatingIfNeeded: number))
-            extraHashes.append(idHash)
+        func forEachExtra(_ body: (Int, LogIndex.Entry, UInt64) -> Void) {
+            stored.forEachJournalLine(body)
+            index.addedLines.forEach { _, number, entry, idHash in body(number, entry, idHash) }
         }
-        index.addedLines.forEach { _, _, entry, _ in extraEntries.append(entry) }
-        let added = index.addedLines
-        func number(_ e: Int) -> Int { e < journalCount ? Int(extraNumbers[e]) : Int(added[e - journalCount].number) }
-        func hash(_ e: Int) -> UInt64 { e < journalCount ? extraHashes[e] : added[e - journalCount].idHash }
-        for e in 0..<extraEntries.count where number(e) >= names.count { return .damaged }
 
         // Every convention's line count, hence every part's place.
         var counts = storedConventions.map { $0.section?.count ?? 0 } + Array(repeating: 0, count: index.addedOrder.count)
-        for e in 0..<extraEntries.count { counts[number(e)] += 1 }
+        var extraCount = 0
+        var outOfRange = false
+        forEachExtra { number, _, _ in
+            extraCount += 1
+            if number < counts.count { counts[number] += 1 } else { outOfRange = true }
+        }
+        guard !outOfRange else { return .damaged }
         var recordsSize = 0
         for name in names { recordsSize += 36 + name.utf8.count }
         let directoryEnd = headerSize + fixedDirectorySize
@@ -98,27 +96,41 @@ extension LogIndexStorage {
             position += count * 16
         }
         let idPosition = position
-        let idCount = stored.baseLines + extraEntries.count
+        let idCount = stored.baseLines + extraCount
 
-        // The entries, convention by convention: the extra lines grouped by convention (counting sort).
-        var order = groupedOrder(count: extraEntries.count, groups: names.count, group: number)
+        // The entries, a range of conventions at a time (about `linesPerPass` lines): each pass
+        // reads the extra lines once and keeps those of its range.
         var checksums: [UInt64] = []
         checksums.reserveCapacity(names.count)
-        var block: [UInt8] = []
-        for n in 0..<names.count {
-            guard let base = stored.rawEntries(of: n < storedConventions.count ? storedConventions[n].section : nil) else { return .damaged }
-            block = base
-            for e in order.members(n) {
-                let entry = extraEntries[e]
-                put64(UInt64(entry.offset), &block)
-                put32(UInt32(truncatingIfNeeded: entry.length), &block)
-                put32(UInt32(truncatingIfNeeded: entry.seq), &block)
+        var first = 0
+        while first < names.count {
+            var end = first + 1
+            var lines = counts[first]
+            while end < names.count, lines + counts[end] <= linesPerPass {
+                lines += counts[end]
+                end += 1
             }
-            guard block.count == counts[n] * 16 else { return .damaged }
-            checksums.append(checksum(block, from: 0, count: block.count))
-            guard sink.write(block, at: positions[n]) else { return .failed }
+            var blocks: [[UInt8]] = []
+            blocks.reserveCapacity(end - first)
+            for n in first..<end {
+                guard var block = stored.rawEntries(of: n < storedConventions.count ? storedConventions[n].section : nil) else { return .damaged }
+                block.reserveCapacity(counts[n] * 16)
+                blocks.append(block)
+            }
+            forEachExtra { number, entry, _ in
+                guard number >= first, number < end else { return }
+                put64(UInt64(entry.offset), &blocks[number - first])
+                put32(UInt32(truncatingIfNeeded: entry.length), &blocks[number - first])
+                put32(UInt32(truncatingIfNeeded: entry.seq), &blocks[number - first])
+            }
+            for n in first..<end {
+                let block = blocks[n - first]
+                guard block.count == counts[n] * 16 else { return .damaged }
+                checksums.append(checksum(block, from: 0, count: block.count))
+                guard sink.write(block, at: positions[n]) else { return .failed }
+            }
+            first = end
         }
-        order = GroupedOrder()
 
         // The convention records, by bucket (then by number), and the directory.
         var bucketed: [[Int]] = Array(repeating: [], count: conventionBucketCount)
@@ -148,38 +160,61 @@ extension LogIndexStorage {
         guard sink.write(records, at: directoryEnd) else { return .failed }
         records = []
 
-        // The id table, bucket by bucket: the base's bucket merged with the extra lines' ids in it.
-        order = groupedOrder(count: extraEntries.count, groups: bucketCount) { Int(hash($0) >> UInt64(64 - bucketBits)) }
+        // The id table, a range of buckets at a time: the extra lines' ids of the range, gathered
+        // in one pass over them, each bucket sorted and merged with the base's.
+        let shift = UInt64(64 - bucketBits)
+        var bucketCounts = [Int](repeating: 0, count: bucketCount)
+        forEachExtra { _, _, idHash in bucketCounts[Int(idHash >> shift)] += 1 }
         var buckets: [UInt8] = []
         buckets.reserveCapacity(bucketDirectorySize)
         var dataPosition = idPosition + bucketDirectorySize
         var written = 0
-        for b in 0..<bucketCount {
-            guard let storedPairs = stored.bucket(b) else { return .damaged }
-            var extra: [(hash: UInt64, offset: Int)] = order.members(b).map { (hash: hash($0), offset: extraEntries[$0].offset) }
-            extra.sort(by: LogIndexStorage.precedes)
-            var data: [UInt8] = []
-            data.reserveCapacity((storedPairs.count + extra.count) * 16)
-            var i = 0
-            var j = 0
-            while i < storedPairs.count || j < extra.count {
-                let pair: (hash: UInt64, offset: Int)
-                let takeStored = j == extra.count || (i < storedPairs.count && LogIndexStorage.precedes(storedPairs[i], extra[j]))
-                if takeStored {
-                    pair = storedPairs[i]
-                    i += 1
-                } else {
-                    pair = extra[j]
-                    j += 1
-                }
-                put64(pair.hash, &data)
-                put64(UInt64(pair.offset), &data)
+        var firstBucket = 0
+        while firstBucket < bucketCount {
+            var end = firstBucket + 1
+            var lines = bucketCounts[firstBucket]
+            while end < bucketCount, lines + bucketCounts[end] <= linesPerPass {
+                lines += bucketCounts[end]
+                end += 1
             }
-            put32(UInt32(data.count / 16), &buckets)
-            put64(checksum(data, from: 0, count: data.count), &buckets)
-            guard sink.write(data, at: dataPosition) else { return .failed }
-            dataPosition += data.count
-            written += data.count / 16
+            var extra: [[(hash: UInt64, offset: Int)]] = (firstBucket..<end).map { b in
+                var pairs: [(hash: UInt64, offset: Int)] = []
+                pairs.reserveCapacity(bucketCounts[b])
+                return pairs
+            }
+            forEachExtra { _, entry, idHash in
+                let b = Int(idHash >> shift)
+                if b >= firstBucket && b < end { extra[b - firstBucket].append((idHash, entry.offset)) }
+            }
+            for b in firstBucket..<end {
+                guard let storedPairs = stored.bucket(b) else { return .damaged }
+                var pairs = extra[b - firstBucket]
+                extra[b - firstBucket] = []
+                pairs.sort(by: LogIndexStorage.precedes)
+                var data: [UInt8] = []
+                data.reserveCapacity((storedPairs.count + pairs.count) * 16)
+                var i = 0
+                var j = 0
+                while i < storedPairs.count || j < pairs.count {
+                    let pair: (hash: UInt64, offset: Int)
+                    let takeStored = j == pairs.count || (i < storedPairs.count && LogIndexStorage.precedes(storedPairs[i], pairs[j]))
+                    if takeStored {
+                        pair = storedPairs[i]
+                        i += 1
+                    } else {
+                        pair = pairs[j]
+                        j += 1
+                    }
+                    put64(pair.hash, &data)
+                    put64(UInt64(pair.offset), &data)
+                }
+                put32(UInt32(data.count / 16), &buckets)
+                put64(checksum(data, from: 0, count: data.count), &buckets)
+                guard sink.write(data, at: dataPosition) else { return .failed }
+                dataPosition += data.count
+                written += data.count / 16
+            }
+            firstBucket = end
         }
         guard written == idCount else { return .damaged }
         put64(checksum(buckets, from: 0, count: buckets.count), &buckets)
@@ -196,33 +231,5 @@ extension LogIndexStorage {
     /// The id table's order: by hash, then by offset.
     static func precedes(_ a: (hash: UInt64, offset: Int), _ b: (hash: UInt64, offset: Int)) -> Bool {
         a.hash != b.hash ? a.hash < b.hash : a.offset < b.offset
-    }
-
-    /// Items `0..<count` grouped by `group` (each in `0..<groups`), in their order within a group:
-    /// a counting sort, 4 bytes an item.
-    struct GroupedOrder {
-        /// The items, group after group.
-        var items: [UInt32] = []
-        /// Where each group starts in `items` (and where the last ends).
-        var starts: [Int] = [0]
-
-        /// The items of one group, in order.
-        func members(_ group: Int) -> LazyMapSequence<ArraySlice<UInt32>, Int> {
-            items[starts[group]..<starts[group + 1]].lazy.map { Int($0) }
-        }
-    }
-
-    private static func groupedOrder(count: Int, groups: Int, group: (Int) -> Int) -> GroupedOrder {
-        var starts = [Int](repeating: 0, count: groups + 1)
-        for item in 0..<count { starts[group(item) + 1] += 1 }
-        for g in 0..<groups { starts[g + 1] += starts[g] }
-        var next = starts
-        var items = [UInt32](repeating: 0, count: count)
-        for item in 0..<count {
-            let g = group(item)
-            items[next[g]] = UInt32(item)
-            next[g] += 1
-        }
-        return GroupedOrder(items: items, starts: starts)
     }
 }
