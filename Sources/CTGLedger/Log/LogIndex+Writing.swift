@@ -54,9 +54,9 @@ extension LogIndexStorage {
 
     /// Encodes an index whole in memory, with an empty journal; `nil` when a stored part cannot be
     /// read back intact. The bytes `write(_:to:)` writes to a file.
-    static func encode(_ index: LogIndex) -> [UInt8]? {
+    static func encode(_ index: LogIndex, linesPerPass: Int = LogIndexStorage.linesPerPass) -> [UInt8]? {
         var sink = MemorySink()
-        guard case .written = write(index, to: &sink) else { return nil }
+        guard case .written = write(index, to: &sink, linesPerPass: linesPerPass) else { return nil }
         return sink.bytes
     }
 
@@ -66,7 +66,10 @@ extension LogIndexStorage {
 
     /// Writes an index whole, with an empty journal (a compaction writes the bytes a full read
     /// writes): the stored base, its journal and the lines added in memory, merged.
-    static func write(_ index: LogIndex, to sink: inout some Sink) -> WriteOutcome {
+    ///
+    /// - Parameter linesPerPass: about how many lines' entries or ids are gathered per pass over
+    ///   the lines (tests make it small, to cross many ranges).
+    static func write(_ index: LogIndex, to sink: inout some Sink, linesPerPass: Int = LogIndexStorage.linesPerPass) -> WriteOutcome {
         var stored = index.stored
         guard !index.journalBroken, stored.loadIDs(), let storedConventions = stored.allConventions() else { return .damaged }
         let names = storedConventions.map(\.name) + index.addedOrder
