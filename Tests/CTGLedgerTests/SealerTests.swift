@@ -49,7 +49,10 @@ import Testing
     }
 
     /// Seals `input` both ways (into fresh outputs, or into an existing one) and compares.
-    static func expectSame(_ input: String, in dir: TemporaryDirectory, outputExists: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    @discardableResult
+    static func expectSame(
+        _ input: String, in dir: TemporaryDirectory, outputExists: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         let old = dir.file("old-\(UUID().uuidString).jsonl")
         let new = dir.file("new-\(UUID().uuidString).jsonl")
         if outputExists {
@@ -61,6 +64,7 @@ import Testing
         #expect(streamed == expected, sourceLocation: sourceLocation)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty, sourceLocation: sourceLocation)
+        return expected
     }
 
     /// The log with `prev` and `hash` taken off every line.
@@ -132,7 +136,7 @@ import Testing
         defer { dir.remove() }
         let log = dir.file("g.jsonl")
         let process = try Process.run(
-            URL(fileURLWithPath: LogIndexTests.generator), arguments: ["--events", "3000", "--seed", "7", "--output", log, "--quiet"])
+            URL(fileURLWithPath: LogIndexTests.generator), arguments: ["--events", "1500", "--seed", "7", "--output", log, "--quiet"])
         process.waitUntilExit()
         try #require(process.terminationStatus == 0)
         let input = try Self.unsealed(log, into: dir, name: "u.jsonl")
@@ -140,5 +144,30 @@ import Testing
         let output = dir.file("s.jsonl")
         _ = try Sealer.seal(path: input, output: output)
         #expect(FileManager.default.contentsEqual(atPath: output, andPath: log))
+
+        // Reference problems in several conventions: the first in file order is reported, whichever
+        // convention is checked first; a target in another convention, or an earlier one.
+        let ledger = try Ledger.read(path: input, checkHashes: false)
+        let conventions = ledger.conventions
+        try #require(conventions.count >= 3)
+        let last = try #require(ledger.events.last)
+        let firstEvent = try #require(ledger.events.first { $0.convention == conventions[1] })
+        func correction(_ seq: Int, _ convention: String, target: String) -> String {
+            #"{"seq":\#(seq),"id":"bad-\#(seq)","convention":"\#(convention)","type":"event.corrected","recorded":"\#(last.recorded)","effective":"2030-01-01","data":{"target":"\#(target)","reason":"test","data":{}}}"#
+        }
+        let base = try String(contentsOfFile: input, encoding: .utf8)
+        let n = ledger.lastSeq
+        let variants = [
+            [correction(n + 1, conventions[2], target: "nothing"), correction(n + 2, conventions[0], target: "nothing")],
+            [correction(n + 1, conventions[0], target: firstEvent.id), correction(n + 2, conventions[2], target: "nothing")],
+            [correction(n + 1, conventions[1], target: "bad-2"), correction(n + 2, conventions[1], target: firstEvent.id)],
+        ]
+        for (i, lines) in variants.enumerated() {
+            let damaged = try dir.write("bad-\(i).jsonl", base + lines.joined(separator: "\n") + "\n")
+            let outcome = try Self.expectSame(damaged, in: dir)
+            #expect(
+                outcome.hasPrefix("invalid") && outcome.contains(":\(n + 1), seq \(n + 1), member `data.target`") && outcome.hasSuffix("no output"),
+                "\(outcome)")
+        }
     }
 }
