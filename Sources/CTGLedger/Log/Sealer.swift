@@ -31,7 +31,9 @@ public enum Sealer {
         var problem: LedgerError?
         var prev = LogScanner.zeroHash
         var count = 0
-        try LogPass.scan(path: path, with: &scanner) { (event: Event?, place: LogPass.Place, scanner: inout LogScanner) throws(LedgerError) in
+        // Small chunks, as a full read keeping one convention: its events keep their lines (to seal them).
+        try LogPass.scan(path: path, with: &scanner, chunkSize: Ledger.fullReadChunkSize) {
+            (event: Event?, place: LogPass.Place, scanner: inout LogScanner) throws(LedgerError) in
             guard let event else { return }
             count += 1
             guard problem == nil, !scanner.hasErrors, scanner.sealed != true else {
