@@ -60,7 +60,7 @@ public struct Ledger: Sendable {
     static func read(path: String, keepingOne only: String?, checkHashes: Bool = false, useIndex: Bool = false) throws(LedgerError) -> Ledger {
         if useIndex, let ledger = readIndexed(path: path, keepingOne: only) { return ledger }
         let (ledger, index) = try readWhole(path: path, keepingOne: only, checkHashes: checkHashes, buildingIndex: useIndex)
-        // The scanner and its id table are gone by now: writing the index is the peak of a cold read.
+        // The scanner and its id table are gone by now; the index is written piece by piece.
         if var index { index.save(log: path) }
         return ledger
     }

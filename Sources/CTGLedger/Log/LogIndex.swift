@@ -16,7 +16,7 @@
 /// writer, or appends not yet written into the index) are scanned and added. Every line read
 /// through it is parsed and checked again; on any disagreement the caller reads the whole log.
 struct LogIndex {
-    /// Where one line of the log is: 16 bytes, as in the file (a million of them are built in memory).
+    /// Where one line of the log is: 16 bytes, as in the file.
     struct Entry: Equatable {
         /// Byte offset of the line's first byte.
         var offset: Int
