@@ -38,11 +38,6 @@ struct IndexedLines {
         count += 1
     }
 
-    /// The line at `index` (its convention's number, length and id hash).
-    subscript(index: Int) -> Line {
-        chunks[index / IndexedLines.chunkSize][index % IndexedLines.chunkSize]
-    }
-
     /// Calls `body` with each line in file order: its index, convention number, entry and id hash.
     func forEach(_ body: (Int, Int, LogIndex.Entry, UInt64) -> Void) {
         var restart = 0
