@@ -455,7 +455,7 @@ struct LogIndexStorage {
     }
 
     /// The (hash, offset) pairs of one bucket, checked; `nil` when damaged.
-    private func bucket(_ bucket: Int) -> [(hash: UInt64, offset: Int)]? {
+    func bucket(_ bucket: Int) -> [(hash: UInt64, offset: Int)]? {
         guard let file else { return [] }
         let count = bucketStarts[bucket + 1] - bucketStarts[bucket]
         let position = idTable.position + LogIndexStorage.bucketDirectorySize + bucketStarts[bucket] * 16
@@ -477,40 +477,6 @@ struct LogIndexStorage {
             if idHash == hash { offsets.append(entry.offset) }
         }
         return offsets
-    }
-
-    /// The (id hash, offset) pairs of the journal's lines, in file order.
-    var journalIDs: [(hash: UInt64, offset: Int)] {
-        var ids: [(hash: UInt64, offset: Int)] = []
-        ids.reserveCapacity(journalLines)
-        forEachJournalLine { _, entry, idHash in ids.append((idHash, entry.offset)) }
-        return ids
-    }
-
-    /// The base's id table merged with sorted extra entries; `nil` when damaged. Call `loadIDs()` first.
-    func mergedIDs(with extra: [(hash: UInt64, offset: Int)]) -> [(hash: UInt64, offset: Int)]? {
-        var stored: [(hash: UInt64, offset: Int)] = []
-        if file != nil {
-            stored.reserveCapacity(idTable.count)
-            for b in 0..<LogIndexStorage.bucketCount {
-                guard let pairs = bucket(b) else { return nil }
-                stored += pairs
-            }
-        }
-        var result: [(hash: UInt64, offset: Int)] = []
-        result.reserveCapacity(stored.count + extra.count)
-        var i = 0
-        var j = 0
-        while i < stored.count || j < extra.count {
-            if j == extra.count || (i < stored.count && (stored[i].hash, stored[i].offset) < (extra[j].hash, extra[j].offset)) {
-                result.append(stored[i])
-                i += 1
-            } else {
-                result.append(extra[j])
-                j += 1
-            }
-        }
-        return result
     }
 
     /// The entry bytes of a convention in the base, checked; `nil` when damaged.
@@ -542,100 +508,6 @@ struct LogIndexStorage {
             }
         }
         return entries
-    }
-
-    /// Encodes an index whole, with an empty journal (a compaction writes the bytes a full read
-    /// writes); `nil` when a stored part cannot be read back intact.
-    static func encode(_ index: LogIndex) -> [UInt8]? {
-        var stored = index.stored
-        guard stored.loadIDs(), let storedConventions = stored.allConventions() else { return nil }
-        let names = storedConventions.map(\.name) + index.addedOrder
-        // The journal's lines by convention number, read once.
-        var journalEntries: [[LogIndex.Entry]] = Array(repeating: [], count: storedConventions.count)
-        stored.forEachJournalLine { number, entry, _ in journalEntries[number].append(entry) }
-        var entryBlocks: [[UInt8]] = []
-        entryBlocks.reserveCapacity(names.count)
-        for (number, name) in names.enumerated() {
-            guard var block = stored.rawEntries(of: number < storedConventions.count ? storedConventions[number].section : nil) else { return nil }
-            let extra = (number < journalEntries.count ? journalEntries[number] : []) + (index.added[name] ?? [])
-            block.reserveCapacity(block.count + extra.count * 16)
-            for entry in extra {
-                put64(UInt64(entry.offset), &block)
-                put32(UInt32(truncatingIfNeeded: entry.length), &block)
-                put32(UInt32(truncatingIfNeeded: entry.seq), &block)
-            }
-            entryBlocks.append(block)
-        }
-        // The convention records, by bucket (then by number).
-        var bucketed: [[Int]] = Array(repeating: [], count: conventionBucketCount)
-        for (number, name) in names.enumerated() { bucketed[conventionBucket(name)].append(number) }
-        var recordsSize = 0
-        for name in names { recordsSize += 36 + name.utf8.count }
-        let directoryEnd = headerSize + fixedDirectorySize
-        var position = directoryEnd + recordsSize
-        var positions: [Int] = []
-        positions.reserveCapacity(names.count)
-        for block in entryBlocks {
-            positions.append(position)
-            position += block.count
-        }
-        var records: [UInt8] = []
-        records.reserveCapacity(recordsSize)
-        var directory: [UInt8] = []
-        directory.reserveCapacity(fixedDirectorySize)
-        put64(UInt64(position), &directory)  // id table position
-        put64(0, &directory)  // id count, set below
-        put32(UInt32(names.count), &directory)
-        for numbers in bucketed {
-            let start = records.count
-            for number in numbers {
-                let utf8 = Array(names[number].utf8)
-                put64(LogIndex.idHash(names[number]), &records)
-                put32(UInt32(number), &records)
-                put32(UInt32(entryBlocks[number].count / 16), &records)
-                put64(UInt64(positions[number]), &records)
-                put64(checksum(entryBlocks[number], from: 0, count: entryBlocks[number].count), &records)
-                put32(UInt32(utf8.count), &records)
-                records += utf8
-            }
-            put32(UInt32(records.count - start), &directory)
-            put64(checksum(records, from: start, count: records.count - start), &directory)
-        }
-        var extraIDs = stored.journalIDs + index.addedIDs
-        extraIDs.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.offset < $1.offset }
-        guard let ids = stored.mergedIDs(with: extraIDs) else { return nil }
-        set64(UInt64(ids.count), at: 8, &directory)
-        let baseEnd = position + bucketDirectorySize + ids.count * 16
-        let header = Header(
-            coveredSize: index.coveredSize, lastSeq: index.lastSeq, lastHash: index.lastHash, lastRecorded: index.lastRecorded,
-            directoryEnd: directoryEnd, baseEnd: baseEnd, baseChecksum: checksum(directory, from: 0, count: directory.count), journalLength: 0,
-            journalChecksum: journalSeed)
-        var out = header.bytes
-        out.reserveCapacity(baseEnd)
-        out += directory
-        out += records
-        for block in entryBlocks { out += block }
-        var buckets: [UInt8] = []
-        buckets.reserveCapacity(bucketDirectorySize)
-        var data: [UInt8] = []
-        data.reserveCapacity(ids.count * 16)
-        var next = 0
-        for bucket in 0..<bucketCount {
-            let start = data.count
-            var count = 0
-            while next < ids.count, Int(ids[next].hash >> UInt64(64 - bucketBits)) == bucket {
-                put64(ids[next].hash, &data)
-                put64(UInt64(ids[next].offset), &data)
-                next += 1
-                count += 1
-            }
-            put32(UInt32(count), &buckets)
-            put64(checksum(data, from: start, count: data.count - start), &buckets)
-        }
-        put64(checksum(buckets, from: 0, count: buckets.count), &buckets)
-        out += buckets
-        out += data
-        return out
     }
 
     /// Continues the journal's checksum over more records (whole 8-byte words): an append checks

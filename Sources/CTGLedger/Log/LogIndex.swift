@@ -16,7 +16,7 @@
 /// writer, or appends not yet written into the index) are scanned and added. Every line read
 /// through it is parsed and checked again; on any disagreement the caller reads the whole log.
 struct LogIndex {
-    /// Where one line of the log is: 16 bytes, as in the file (a million of them are built in memory).
+    /// Where one line of the log is: 16 bytes, as in the file.
     struct Entry: Equatable {
         /// Byte offset of the line's first byte.
         var offset: Int
@@ -51,16 +51,17 @@ struct LogIndex {
     // The part read from disk, decoded lazily: at a million events most of it is never looked at.
     var stored = LogIndexStorage()
     // What was added since.
+    /// The conventions first met among the added lines, in order (numbered after the stored ones).
     private(set) var addedOrder: [String] = []
-    private(set) var added: [String: [Entry]] = [:]
-    /// Ids added since (hash, offset), in file order: a flat list, small except while building from scratch.
-    private(set) var addedIDs: [(hash: UInt64, offset: Int)] = []
+    /// The added lines, in file order, each with its convention's number (as the journal and the
+    /// rewritten index number them): 16 bytes a line, the bulk of a full read's index.
+    private(set) var addedLines = IndexedLines()
     /// The journal records of what was added, when the index was read from disk (an append writes them).
     private(set) var pendingJournal: [UInt8] = []
-    /// The journal numbers of the conventions of the lines added since.
+    /// The numbers of the conventions of the lines added since.
     private var addedNumbers: [String: Int] = [:]
     /// A convention's number could not be read (a damaged bucket): no journal can be written.
-    private var journalBroken = false
+    private(set) var journalBroken = false
 
     /// An empty index, for a log read from its start.
     init() {}
@@ -89,7 +90,10 @@ struct LogIndex {
         let entry = Entry(offset: offset, length: length, seq: seq)
         let idHash = LogIndex.idHash(id)
         if stored.isEmpty {
-            if added[convention] == nil { addedOrder.append(convention) }
+            if addedNumbers[convention] == nil {
+                addedNumbers[convention] = addedOrder.count
+                addedOrder.append(convention)
+            }
         } else {
             if addedNumbers[convention] == nil {
                 switch stored.number(of: convention) {
@@ -106,8 +110,7 @@ struct LogIndex {
             }
             LogIndexStorage.lineRecord(number: addedNumbers[convention] ?? -1, entry: entry, idHash: idHash, into: &pendingJournal)
         }
-        added[convention, default: []].append(entry)
-        addedIDs.append((idHash, offset))
+        addedLines.append(number: addedNumbers[convention] ?? -1, offset: offset, length: length, seq: seq, idHash: idHash)
         coveredSize = offset + length + 1
         lastSeq = seq
         lastHash = hash
@@ -129,25 +132,24 @@ struct LogIndex {
 
     /// Where the lines of one convention are, in file order; `nil` when the stored part is damaged.
     func entries(of convention: String) -> [Entry]? {
-        guard let entries = stored.entries(of: convention) else { return nil }
-        return entries + (added[convention] ?? [])
+        guard var entries = stored.entries(of: convention) else { return nil }
+        if let number = addedNumbers[convention] {
+            addedLines.forEach { _, n, entry, _ in
+                if n == number { entries.append(entry) }
+            }
+        }
+        return entries
     }
 
     /// The offsets of the lines whose id has the same hash as `id` (each to be confirmed); the
     /// index must have been loaded with its ids.
     func offsets(forID id: String) -> [Int]? {
         let hash = LogIndex.idHash(id)
-        guard let offsets = stored.offsets(forIDHash: hash) else { return nil }
-        return offsets + addedIDs.filter { $0.hash == hash }.map(\.offset)
-    }
-
-    /// The id table, sorted by hash then offset, for writing.
-    func allIDs(stored: LogIndexStorage) -> [(hash: UInt64, offset: Int)]? {
-        var extra = addedIDs
-        extra.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.offset < $1.offset }
-        // Built from scratch: nothing to merge with (and no second copy of a million ids).
-        if stored.isEmpty { return extra }
-        return stored.mergedIDs(with: extra)
+        guard var offsets = stored.offsets(forIDHash: hash) else { return nil }
+        addedLines.forEach { _, _, entry, idHash in
+            if idHash == hash { offsets.append(entry.offset) }
+        }
+        return offsets
     }
 
     /// Marks the index as matching what is on disk.
@@ -318,14 +320,28 @@ extension LogIndex {
     }
 
     /// Writes the index beside the log, atomically; any failure is ignored (the index is only a cache).
+    ///
+    /// The file is written piece by piece into a temporary file, then renamed over the index: at
+    /// no time is the whole file in memory (32 MB at a million lines).
     mutating func save(log path: String) {
         guard lastSeq <= Int(UInt32.max), coveredSize > 0 else { return }
-        guard let bytes = LogIndexStorage.encode(self) else {
+        let target = LogIndex.path(for: path)
+        let temporary = target + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        var sink = LogIndexStorage.FileSink(fd: fd)
+        let outcome = LogIndexStorage.write(self, to: &sink)
+        close(fd)
+        switch outcome {
+        case .written where rename(temporary, target) == 0:
+            markSaved()
+        case .damaged:
             // A damaged part cannot be carried over: remove the index, the next full read rebuilds it.
-            unlink(LogIndex.path(for: path))
-            return
+            unlink(temporary)
+            unlink(target)
+        default:
+            unlink(temporary)
         }
-        if LogIndex.writeAtomically(bytes, to: LogIndex.path(for: path)) { markSaved() }
     }
 
     /// After a query: rewrites the index when many lines lie beyond its covered part, or when its
@@ -389,24 +405,6 @@ extension LogIndex {
             if n < 0 && errno == EINTR { continue }
             guard n > 0 else { return false }
             done += n
-        }
-        return true
-    }
-
-    static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
-        let temporary = path + ".tmp-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return false }
-        let written = bytes.withUnsafeBytes { buffer -> Bool in
-            do throws(LedgerError) {
-                try FileIO.writeAll(fd, buffer, path: temporary)
-                return true
-            } catch { return false }
-        }
-        close(fd)
-        guard written, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
         }
         return true
     }

@@ -33,11 +33,16 @@ enum LogPass {
     /// Reads every line of the log at `path` through `scanner`, in file order, decoding lines on two
     /// threads (`ParallelScan`); `body` gets each line's event when it is well formed, its place, and
     /// the scanner (to read what it has found so far).
+    ///
+    /// - Parameter chunkSize: the size of the chunks decoded ahead (a few are in memory at once,
+    ///   decoded: smaller chunks, less memory).
     static func scan(
-        path: String, with scanner: inout LogScanner, _ body: (Event?, Place, inout LogScanner) throws(LedgerError) -> Void
+        path: String, with scanner: inout LogScanner, chunkSize: Int = ParallelScan.defaultChunkSize,
+        _ body: (Event?, Place, inout LogScanner) throws(LedgerError) -> Void
     ) throws(LedgerError) {
         let hashing = scanner.checkHashes && !scanner.deferHashes
-        try ParallelScan.forEachLine(path: path, hashing: hashing, keepingLines: scanner.keepsLines) { (line: DecodedLine) throws(LedgerError) in
+        try ParallelScan.forEachLine(path: path, hashing: hashing, keepingLines: scanner.keepsLines, chunkSize: chunkSize) {
+            (line: DecodedLine) throws(LedgerError) in
             let place = Place(number: line.number, offset: line.offset, length: line.length, terminated: !line.isTorn)
             let event = scanner.accept(line)
             try body(event, place, &scanner)
