@@ -20,16 +20,7 @@ struct JSONNode {
     var isNull: Bool { token.kind == .null }
 
     /// A short English name of the value's JSON type, for error messages (as `JSONValue.typeName`).
-    var typeName: String {
-        switch kind {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
-    }
+    var typeName: String { kind.typeName }
 
     /// The value's bytes as written: a number's text, a string's text between its quotes (escapes
     /// not decoded), a container from its opening to its closing bracket.

@@ -1,6 +1,18 @@
 /// The JSON type of a value on a `JSONTape`.
 enum JSONKind: UInt8, Sendable {
     case null, bool, number, string, array, object
+
+    /// A short English name of the type, for error messages.
+    var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
 }
 
 /// A strict JSON parser (RFC 8259) that records where each value is instead of building it.

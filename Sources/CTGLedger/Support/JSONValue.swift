@@ -40,14 +40,17 @@ public enum JSONValue: Hashable, Sendable {
     }
 
     /// A short English name of the value's JSON type, for error messages.
-    public var typeName: String {
+    public var typeName: String { kind.typeName }
+
+    /// The value's JSON type.
+    var kind: JSONKind {
         switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .number: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
+        case .null: return .null
+        case .bool: return .bool
+        case .number: return .number
+        case .string: return .string
+        case .array: return .array
+        case .object: return .object
         }
     }
 }
