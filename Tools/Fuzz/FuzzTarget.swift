@@ -26,10 +26,7 @@ enum FuzzHarness {
             if let event = scanner.scan(raw) { events.append(event) }
             start = end + 1
         }
-        let ledger = Ledger(
-            path: "fuzz.jsonl", events: events, findings: scanner.findings, sealed: scanner.sealed, lastSeq: scanner.lastSeq,
-            lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, lineCount: scanner.lineCount,
-            tornLine: scanner.tornLine)
+        let ledger = Ledger(path: "fuzz.jsonl", events: events, scanner: scanner)
         var validator = ReferenceValidator()
         for event in events {
             _ = validator.check(event)

@@ -33,6 +33,29 @@ public struct Ledger: Sendable {
     /// The torn final fragment, if the file does not end with `\n`.
     public let tornLine: (line: Int, offset: Int, length: Int)?
 
+    /// A ledger of `events`, with what `scanner` found reading the log at `path`.
+    init(path: String, events: [Event], scanner: LogScanner) {
+        self.init(
+            path: path, events: events, findings: scanner.findings, sealed: scanner.sealed, lastSeq: scanner.lastSeq,
+            lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, lineCount: scanner.lineCount, tornLine: scanner.tornLine)
+    }
+
+    /// A ledger with these contents.
+    init(
+        path: String, events: [Event], findings: [Finding], sealed: Bool?, lastSeq: Int, lastHash: String?, lastRecorded: Timestamp?,
+        lineCount: Int, tornLine: (line: Int, offset: Int, length: Int)?
+    ) {
+        self.path = path
+        self.events = events
+        self.findings = findings
+        self.sealed = sealed
+        self.lastSeq = lastSeq
+        self.lastHash = lastHash
+        self.lastRecorded = lastRecorded
+        self.lineCount = lineCount
+        self.tornLine = tornLine
+    }
+
     /// Reads and checks a whole log.
     ///
     /// - Parameters:
@@ -45,9 +68,7 @@ public struct Ledger: Sendable {
         let scanner = try LogPass.run(path: path, checkHashes: checkHashes) { (event: Event) throws(LedgerError) in
             if convention == nil || event.convention == convention { events.append(event) }
         }
-        return Ledger(
-            path: path, events: events, findings: scanner.findings, sealed: scanner.sealed, lastSeq: scanner.lastSeq,
-            lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, lineCount: scanner.lineCount, tornLine: scanner.tornLine)
+        return Ledger(path: path, events: events, scanner: scanner)
     }
 
     /// Reads and checks a whole log, keeping only the events of one convention: `only`, or when
@@ -86,9 +107,7 @@ public struct Ledger: Sendable {
             if kept == nil { kept = event.convention }
             if event.convention == kept { events.append(event) }
         }
-        var ledger = Ledger(
-            path: path, events: events, findings: scanner.findings, sealed: scanner.sealed, lastSeq: scanner.lastSeq,
-            lastHash: scanner.lastHash, lastRecorded: scanner.lastRecorded, lineCount: scanner.lineCount, tornLine: scanner.tornLine)
+        var ledger = Ledger(path: path, events: events, scanner: scanner)
         ledger.allConventions = order
         return (ledger, scanner.sealed == true && scanner.findings.isEmpty ? index : nil)
     }
