@@ -35,6 +35,23 @@ enum FileIO {
         }
     }
 
+    /// Reads up to `count` bytes at `offset` without moving the file position (`pread`), retrying
+    /// on EINTR and short reads: fewer bytes only at the end of the file, -1 on an error (`errno`).
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Int {
+        var done = 0
+        while done < count {
+            let n = pread(fd, buffer + done, count - done, off_t(offset + done))
+            if n > 0 {
+                done += n
+            } else if n == 0 {
+                break
+            } else if errno != EINTR {
+                return -1
+            }
+        }
+        return done
+    }
+
     /// Writes every byte or throws; retries on EINTR and short writes.
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(LedgerError) {
         var offset = 0

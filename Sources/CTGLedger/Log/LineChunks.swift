@@ -59,17 +59,8 @@ struct LineChunks: @unchecked Sendable {
 
     /// Reads up to `count` bytes at `offset` (fewer only at the end of the file).
     func read(into buffer: UnsafeMutableRawPointer, at offset: Int, count: Int) throws(LedgerError) -> Int {
-        var done = 0
-        while done < count {
-            let n = pread(fd, buffer + done, count - done, off_t(offset + done))
-            if n > 0 {
-                done += n
-            } else if n == 0 {
-                break
-            } else if errno != EINTR {
-                throw LedgerError(.io, file: path, "cannot read the log: \(FileIO.reason()).")
-            }
-        }
+        let done = FileIO.read(fd, into: buffer, count: count, at: offset)
+        guard done >= 0 else { throw LedgerError(.io, file: path, "cannot read the log: \(FileIO.reason()).") }
         return done
     }
 

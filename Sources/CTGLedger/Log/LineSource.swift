@@ -33,7 +33,7 @@ final class LineSource: @unchecked Sendable {
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: step))
             let n = bytes.withUnsafeMutableBytes { buffer in
-                readAt(buffer.baseAddress! + start, count: step, offset: offset + start)
+                FileIO.read(fd, into: buffer.baseAddress! + start, count: step, at: offset + start)
             }
             guard n >= 0 else { return nil }
             if let newline = bytes[start..<(start + n)].firstIndex(of: 0x0A) {
@@ -57,18 +57,5 @@ final class LineSource: @unchecked Sendable {
     func event(at offset: Int, number: Int = 0) -> Event? {
         guard let bytes = line(at: offset) else { return nil }
         return bytes.withUnsafeBytes { Event.read(line: $0, number: number, keepingLine: false) }
-    }
-
-    /// `pread` until `count` bytes or the end of the file; the bytes read, or -1 on an error.
-    private func readAt(_ buffer: UnsafeMutableRawPointer, count: Int, offset: Int) -> Int {
-        var done = 0
-        while done < count {
-            let n = pread(fd, buffer + done, count - done, off_t(offset + done))
-            if n < 0 && errno == EINTR { continue }
-            guard n >= 0 else { return -1 }
-            if n == 0 { break }
-            done += n
-        }
-        return done
     }
 }

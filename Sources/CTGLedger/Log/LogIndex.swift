@@ -235,16 +235,10 @@ extension LogIndex {
         var complete = true
         // Not zeroed first: at a megabyte of journal, clearing it cost as much as reading it.
         let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let n = systemPread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { break }
-                done += n
-            }
+            let done = FileIO.read(fd, into: buffer.baseAddress!, count: count, at: offset)
             complete = done == count
             // Only what was read counts as initialized.
-            initialized = done
+            initialized = max(done, 0)
         }
         return complete ? bytes : nil
     }
@@ -408,10 +402,6 @@ extension LogIndex {
         }
         return true
     }
-}
-
-private func systemPread(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, _ offset: off_t) -> Int {
-    pread(fd, buffer, count, offset)
 }
 
 private func systemPwrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int, _ offset: off_t) -> Int {

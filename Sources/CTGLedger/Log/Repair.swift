@@ -67,7 +67,7 @@ public enum Repair {
             )
         }
         var fragment = [UInt8](repeating: 0, count: torn.length)
-        let read = fragment.withUnsafeMutableBytes { buffer in pread(file.fd, buffer.baseAddress!, torn.length, off_t(torn.offset)) }
+        let read = fragment.withUnsafeMutableBytes { buffer in FileIO.read(file.fd, into: buffer.baseAddress!, count: torn.length, at: torn.offset) }
         guard read == torn.length else {
             throw LedgerError(.io, file: path, "cannot read the torn line: \(read < 0 ? FileIO.reason() : "short read"); nothing was changed.")
         }
