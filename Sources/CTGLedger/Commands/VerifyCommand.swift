@@ -106,7 +106,10 @@ struct VerifyReport {
         scanner.deferHashes = true
         if let idHash { scanner.useIDHash(idHash) }
         guard let source = scanner.ids.source else {
-            return try makeInMemory(path: path, expectHead: expectHead, scanner: scanner, hashing: hashing)
+            // The log cannot be opened: the same error as every read gives.
+            _ = try? hashing.wait()
+            try FileIO.checkReadable(path)
+            throw LedgerError(.io, file: path, "the log could not be opened a second time, to read lines back; try again.")
         }
         // Lines are read back for the second pass: the first needs no copy of them.
         scanner.keepsLines = false
@@ -179,44 +182,6 @@ struct VerifyReport {
         let ruleFindings = checked.flatMap(\.rules)
         scanner.applyDeferredHashes(try hashing.wait(scannedEnd: scannedEnd))
         var findings = scanner.findings + referenceFindings + ruleFindings
-        findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
-        return VerifyReport(
-            findings: findings, lines: scanner.lineCount, events: events, sealed: scanner.sealed, head: scanner.lastHash,
-            expectedHeadLine: expectedHeadLine)
-    }
-
-    /// The same when the log cannot be opened a second time to read lines back: every event is
-    /// kept (reduced for the rules) and checked as it is read.
-    private static func makeInMemory(
-        path: String, expectHead: String?, scanner: consuming LogScanner, hashing: ParallelHashCheck
-    ) throws(LedgerError) -> VerifyReport {
-        var validator = ReferenceValidator()
-        var streams = ConventionGroups<[Event]>()
-        var referenceFindings: [Finding] = []
-        var events = 0
-        var expectedHeadLine: Int?
-        var scannedEnd = 0
-        let read: Result<Void, LedgerError>
-        do {
-            try LineReader.forEachLine(path: path) { (raw: RawLine) throws(LedgerError) in
-                if raw.terminated { scannedEnd = raw.offset + raw.bytes.count + 1 }
-                guard let event = scanner.scan(raw) else { return }
-                events += 1
-                for problem in validator.check(event) {
-                    referenceFindings.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
-                }
-                streams.update(event.convention, make: { _ in [] }) { $0.append(event.reducedForRules()) }
-                if let expectHead, event.hash == expectHead { expectedHeadLine = event.line }
-            }
-            read = .success(())
-        } catch {
-            read = .failure(error)
-        }
-        let mismatches = try hashing.wait(scannedEnd: scannedEnd)
-        try read.get()
-        scanner.applyDeferredHashes(mismatches)
-        let histories = streams.values.map { ConventionHistory(events: $0, convention: $0[0].convention) }
-        var findings = scanner.findings + referenceFindings + DomainRules.findings(histories, file: path)
         findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
         return VerifyReport(
             findings: findings, lines: scanner.lineCount, events: events, sealed: scanner.sealed, head: scanner.lastHash,

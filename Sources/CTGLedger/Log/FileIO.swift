@@ -35,6 +35,11 @@ enum FileIO {
         }
     }
 
+    /// Throws what `openForReading` throws when `path` cannot be opened for reading.
+    static func checkReadable(_ path: String) throws(LedgerError) {
+        close(try openForReading(path))
+    }
+
     /// Reads up to `count` bytes at `offset` without moving the file position (`pread`), retrying
     /// on EINTR and short reads: fewer bytes only at the end of the file, -1 on an error (`errno`).
     static func read(_ fd: Int32, into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Int {
