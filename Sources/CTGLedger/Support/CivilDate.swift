@@ -23,10 +23,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses exactly `YYYY-MM-DD`; anything else (other separators, time parts,
     /// impossible days such as `2025-02-29`) gives `nil`.
     public init?(_ text: some StringProtocol) {
-        let parsed =
-            text.utf8.withContiguousStorageIfAvailable { CivilDate(utf8: UnsafeRawBufferPointer($0)) }
-            ?? Array(text.utf8).withUnsafeBytes { CivilDate(utf8: $0) }
-        guard let parsed else { return nil }
+        guard let parsed = text.withUTF8Bytes({ CivilDate(utf8: $0) }) else { return nil }
         self = parsed
     }
 

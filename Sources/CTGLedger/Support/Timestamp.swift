@@ -33,10 +33,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses an RFC 3339 date-time (`T` or `t` separator, `Z` or `±HH:MM` offset,
     /// optional fraction). Returns `nil` for anything else.
     public init?(rfc3339 text: some StringProtocol) {
-        let parsed =
-            text.utf8.withContiguousStorageIfAvailable { Timestamp(rfc3339UTF8: UnsafeRawBufferPointer($0)) }
-            ?? Array(text.utf8).withUnsafeBytes { Timestamp(rfc3339UTF8: $0) }
-        guard let parsed else { return nil }
+        guard let parsed = text.withUTF8Bytes({ Timestamp(rfc3339UTF8: $0) }) else { return nil }
         self = parsed
     }
 
