@@ -179,8 +179,20 @@ import Testing
                 let a = digest.state(at: date)
                 let b = reference.state(at: date)
                 #expect(a.status == b.status && a.title == b.title && a.start == b.start && a.end == b.end, "\(digest.convention) at \(date)")
-                #expect(a.parties == b.parties && a.termination == b.termination && a.concludedOn == b.concludedOn && a.lastSeq == b.lastSeq)
+                // Read back, a digest's parties leave out their members as written (`Party.json`).
+                let bare = a.parties.allSatisfy { $0.json.members.isEmpty }
+                #expect(bare)
+                #expect(withoutJSON(a.parties) == withoutJSON(b.parties))
+                #expect(a.termination == b.termination && a.concludedOn == b.concludedOn && a.lastSeq == b.lastSeq)
             }
+        }
+    }
+
+    private func withoutJSON(_ parties: [Party]) -> [Party] {
+        parties.map { party in
+            var copy = party
+            copy.json = JSONObject()
+            return copy
         }
     }
 }

@@ -113,6 +113,10 @@ struct VerifyReport {
         }
         // Lines are read back for the second pass: the first needs no copy of them.
         scanner.keepsLines = false
+        // The first pass reads only the envelope (each line's data is checked, not built); the
+        // second builds the data without its texts: the rules read events reduced to what they read
+        // (`reducedForRules`).
+        scanner.detail = .check
         // Where each convention's well-formed lines are, in file order.
         var streams = ConventionGroups<OffsetList>()
         // A line's number is its seq plus the shift of the last change before it (a change in a
@@ -164,7 +168,7 @@ struct VerifyReport {
             for offset in offsets {
                 while run + 1 < shifts.count, shifts[run + 1].offset <= offset { run += 1 }
                 // Each line was read as a well-formed event; the log is append-only.
-                guard var event = source.event(at: offset) else { continue }
+                guard var event = source.event(at: offset, detail: .withoutTexts) else { continue }
                 event.line = event.seq + shifts[run].shift
                 let known = { (id: String) -> IDTable.Known? in
                     if let shadowed = unrecorded[id] { return shadowed.flatMap { ($0.offset ?? offset) < offset ? $0 : nil } }

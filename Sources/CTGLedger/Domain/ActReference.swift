@@ -49,7 +49,7 @@ public enum ActReference: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 
     static func decode(_ r: FieldReader, _ key: StaticString) throws(LedgerError) -> ActReference {
-        let text = try r.string(key)
+        let text = try r.contentString(key)
         guard let act = ActReference(text) else {
             throw r.fail(key, "\"convention\" or \"avenant:N\" with N ≥ 1", foundValue: .string(text))
         }
@@ -84,7 +84,7 @@ public enum TransmittedAct: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func decode(_ r: FieldReader, _ key: StaticString) throws(LedgerError) -> TransmittedAct {
-        let text = try r.string(key)
+        let text = try r.contentString(key)
         guard let act = TransmittedAct(text) else {
             throw r.fail(key, "\"convention\", \"avenant:N\" or \"deliberation:<id>\"", foundValue: .string(text))
         }

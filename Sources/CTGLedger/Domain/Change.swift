@@ -37,17 +37,21 @@ public enum Change: Hashable, Sendable {
         case .add:
             return .add(try Element.decode(r.object.member("element"), path: r.path.appending("element")))
         case .replace:
-            let id = try r.string("id")
-            let element = try Element.decode(r.object.member("element"), path: r.path.appending("element"))
-            guard element.id == id else {
-                throw LedgerError(.invalid, member: r.memberPath("element.id"), "expected the replaced element's id \"\(id)\"; found \"\(element.id)\".")
+            let id = try r.contentString("id")
+            let elementNode = r.object.member("element")
+            let element = try Element.decode(elementNode, path: r.path.appending("element"))
+            // The element was read whole: its id is a non-empty string.
+            let elementID = r.detail == .check ? (try FieldReader(elementNode, path: r.path).contentString("id")) : element.id
+            guard elementID == id else {
+                throw LedgerError(.invalid, member: r.memberPath("element.id"), "expected the replaced element's id \"\(id)\"; found \"\(elementID)\".")
             }
             return .replace(id: id, element: element)
         case .amend:
             let set = (try r.stringMap("set") ?? []).map { Element.Field(name: $0.0, value: $0.1) }
+            let setIsEmpty = try r.optionalNested("set")?.object.isEmptyContainer ?? true
             let title = try r.optionalString("title")
-            let appendText = try r.optionalString("append_text")
-            if set.isEmpty && title == nil && appendText == nil {
+            let appendText = try r.optionalText("append_text")
+            if setIsEmpty && title == nil && appendText == nil && !r.has("append_text") {
                 throw LedgerError(.invalid, member: path.description, "expected at least one of `set`, `title`, `append_text` in an amend change.")
             }
             return .amend(id: try r.string("id"), set: set, title: title, appendText: appendText)

@@ -97,25 +97,29 @@ public struct Event: Sendable {
     ///   - line: the 1-based line number, for error messages.
     ///   - keepingLine: `false` keeps no copy of the line (`object` is then empty, as after
     ///     `withoutObject()`): for passes that only read the decoded fields.
+    ///   - detail: how much of `data` to build.
     /// - Throws: `LedgerError` naming the member at fault (file left unset).
-    init(root: JSONNode, bytes: UnsafeRawBufferPointer, line: Int, keepingLine: Bool = true) throws(LedgerError) {
-        try self.init(root: root, line: line, storage: keepingLine ? .line(Array(bytes)) : .object(JSONObject()))
+    init(
+        root: JSONNode, bytes: UnsafeRawBufferPointer, line: Int, keepingLine: Bool = true, detail: DecodeDetail = .full
+    ) throws(LedgerError) {
+        try self.init(root: root, line: line, storage: keepingLine ? .line(Array(bytes)) : .object(JSONObject()), detail: detail)
     }
 
     /// Parses and decodes one log line on its own; `nil` when it is not a well-formed event.
     ///
     /// - Parameters:
     ///   - number: the line number to record; `nil` takes the line's own `seq`.
-    ///   - keepingLine: `false` keeps no copy of the line (see `init(root:bytes:line:keepingLine:)`).
-    static func read(line bytes: UnsafeRawBufferPointer, number: Int?, keepingLine: Bool = true) -> Event? {
+    ///   - keepingLine: `false` keeps no copy of the line (see `init(root:bytes:line:keepingLine:detail:)`).
+    ///   - detail: how much of `data` to build.
+    static func read(line bytes: UnsafeRawBufferPointer, number: Int?, keepingLine: Bool = true, detail: DecodeDetail = .full) -> Event? {
         let decoded = try? JSONTape.withRoot(bytes) { (root) throws(LedgerError) -> Event in
             guard root.kind == .object else { throw LedgerError(.invalid, "expected a JSON object.") }
-            return try Event(root: root, bytes: bytes, line: number ?? root["seq"]?.int ?? 0, keepingLine: keepingLine)
+            return try Event(root: root, bytes: bytes, line: number ?? root["seq"]?.int ?? 0, keepingLine: keepingLine, detail: detail)
         }
         return try? decoded?.get()
     }
 
-    private init(root object: JSONNode, line: Int, storage: Storage) throws(LedgerError) {
+    private init(root object: JSONNode, line: Int, storage: Storage, detail: DecodeDetail = .full) throws(LedgerError) {
         let r = FieldReader(object: object, path: "")
         let seq = object.member("seq")?.int
         do throws(LedgerError) {
@@ -138,7 +142,7 @@ public struct Event: Sendable {
                 throw r.fail("source", "an object such as {\"document\": …, \"note\": …}", found: source)
             }
             guard let data = object.member("data") else { throw r.fail("data", "an object", found: nil) }
-            payload = try EventPayload.decode(type: type, version: version, data: data)
+            payload = try EventPayload.decode(type: type, version: version, data: data, detail: detail)
             prev = try r.optionalString("prev")
             hash = try r.optionalString("hash")
             self.line = line

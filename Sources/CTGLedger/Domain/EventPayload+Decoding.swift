@@ -18,11 +18,13 @@ extension EventPayload {
     /// Decodes an event's `data` for its type and version.
     ///
     /// - Throws: `LedgerError` naming the member (`data.…`) and what was expected.
-    static func decode(type: EventType, version: Int, data: JSONNode) throws(LedgerError) -> EventPayload {
+    ///
+    /// - Parameter detail: how much to build (`.full` unless the reader never looks at texts).
+    static func decode(type: EventType, version: Int, data: JSONNode, detail: DecodeDetail = .full) throws(LedgerError) -> EventPayload {
         guard version == EventType.currentVersion else {
             throw LedgerError(.invalid, member: "v", "expected version 1 of \(type.rawValue) (the only one this ctg knows); found \(version).")
         }
-        let r = try FieldReader(data, path: "data")
+        let r = try FieldReader(data, path: MemberPath("data", detail: detail))
         switch type {
         case .conventionRegistered:
             let start = try r.date("start")
@@ -32,7 +34,7 @@ extension EventPayload {
                 ConventionRegistered(
                     title: try r.string("title"), kind: try r.string("kind"), territory: try r.string("territory"),
                     parties: try r.array("parties", allowEmpty: false, Party.decode), start: start, end: end,
-                    elements: try r.array("elements", Element.decode)))
+                    elements: r.detail == .status ? [] : try r.array("elements", Element.decode)))
         case .deliberationAdopted:
             var members: MemberCounts?
             if let m = try r.optionalNested("members") {
@@ -50,7 +52,7 @@ extension EventPayload {
                     number: try r.string("number"), session: try r.date("session"),
                     convocation: try r.optionalDate("convocation"), members: members, votes: votes,
                     unanimous: try r.optionalBool("unanimous"), act: try TransmittedAct.decode(r, "act"),
-                    decisions: try r.strings("decisions")))
+                    decisions: try r.texts("decisions")))
         case .actTransmitted:
             return .actTransmitted(
                 ActTransmitted(
@@ -58,14 +60,17 @@ extension EventPayload {
                     sent: try r.date("sent"), received: try r.optionalDate("received"),
                     published: try r.optionalDate("published")))
         case .actSigned:
-            let signatories = try r.optionalArray("signatories") { value, path throws(LedgerError) in
-                let s = try FieldReader(value, path: path)
-                return Signatory(name: try s.string("name"), role: try s.optionalString("role"), party: try s.optionalString("party"))
-            }
+            let signatories =
+                r.detail == .status
+                ? nil
+                : try r.optionalArray("signatories") { value, path throws(LedgerError) in
+                    let s = try FieldReader(value, path: path)
+                    return Signatory(name: try s.string("name"), role: try s.optionalString("role"), party: try s.optionalString("party"))
+                }
             return .actSigned(
                 ActSigned(
                     act: try ActReference.decode(r, "act"), parties: try r.strings("parties", allowEmpty: false),
-                    date: try r.date("date"), place: try r.optionalString("place"), signatories: signatories ?? []))
+                    date: try r.date("date"), place: try r.optionalText("place"), signatories: signatories ?? []))
         case .avenantConcluded:
             let from = try r.date("effective_from")
             let until = try r.optionalDate("effective_until")
@@ -91,7 +96,7 @@ extension EventPayload {
             var court: String?
             var reference: String?
             if let decision = r.object.member("decision"), decision.kind == .object {
-                let d = try FieldReader(decision, path: "data.decision")
+                let d = try FieldReader(decision, path: r.path.appending("decision"))
                 court = try d.optionalString("court")
                 reference = try d.optionalString("reference")
             } else {
@@ -104,15 +109,17 @@ extension EventPayload {
                 throw r.fail("data", "an object: the full replacement data of the target event", found: r.object.member("data"))
             }
             return .eventCorrected(
-                EventCorrected(target: try r.string("target"), reason: try r.string("reason"), data: replacement.materialize()))
+                EventCorrected(
+                    target: try r.string("target"), reason: try r.string("reason"),
+                    data: r.detail == .check ? .object(JSONObject()) : replacement.materialize()))
         case .reviewHeld:
             return .reviewHeld(
-                ReviewHeld(kind: try r.enumeration("kind", ReviewKind.self), date: try r.date("date"), summary: try r.optionalString("summary")))
+                ReviewHeld(kind: try r.enumeration("kind", ReviewKind.self), date: try r.date("date"), summary: try r.optionalText("summary")))
         case .actionProgress:
             return .actionProgress(
                 ActionProgress(
                     element: try r.string("element"), status: try r.enumeration("status", ProgressStatus.self),
-                    date: try r.date("date"), note: try r.optionalString("note")))
+                    date: try r.date("date"), note: try r.optionalText("note")))
         }
     }
 }

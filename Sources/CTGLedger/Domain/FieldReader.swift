@@ -57,17 +57,46 @@ struct FieldReader {
 
     func has(_ key: StaticString) -> Bool { present(key) != nil }
 
+    /// A non-empty string (`""` once checked when `detail` is `.check`).
     func string(_ key: StaticString) throws(LedgerError) -> String {
+        guard let value = object.member(key), value.kind == .string, !value.isEmptyString else {
+            throw fail(key, "a non-empty string", found: object.member(key))
+        }
+        return detail == .check ? "" : value.decodedString
+    }
+
+    /// A string, or `nil` when absent or `null` (`""` once checked when present and `detail` is `.check`).
+    func optionalString(_ key: StaticString) throws(LedgerError) -> String? {
+        guard let value = present(key) else { return nil }
+        guard value.kind == .string else { throw fail(key, "a string", found: value) }
+        return detail == .check ? "" : value.decodedString
+    }
+
+    /// A non-empty string whose content the decoder reads (to parse or compare it): built at every `detail`.
+    func contentString(_ key: StaticString) throws(LedgerError) -> String {
         guard let value = object.member(key), value.kind == .string, !value.isEmptyString else {
             throw fail(key, "a non-empty string", found: object.member(key))
         }
         return value.decodedString
     }
 
-    func optionalString(_ key: StaticString) throws(LedgerError) -> String? {
+    /// A string whose content the decoder reads, or `nil` when absent or `null`: built at every `detail`.
+    func optionalContentString(_ key: StaticString) throws(LedgerError) -> String? {
         guard let value = present(key) else { return nil }
         guard let s = value.string else { throw fail(key, "a string", found: value) }
         return s
+    }
+
+    /// How much the decoders reading this object build.
+    var detail: DecodeDetail { path.detail }
+
+    /// An optional free text: read as `optionalString`, but left `nil` (once checked) when `detail`
+    /// is not `.full`.
+    func optionalText(_ key: StaticString) throws(LedgerError) -> String? {
+        guard detail != .full else { return try optionalString(key) }
+        guard let value = present(key) else { return nil }
+        guard value.kind == .string else { throw fail(key, "a string", found: value) }
+        return nil
     }
 
     func int(_ key: StaticString, min minimum: Int = 0) throws(LedgerError) -> Int {
@@ -143,15 +172,18 @@ struct FieldReader {
         return try nested(key)
     }
 
-    /// Reads an array member, decoding each item with its own path (`key[i]`).
+    /// Reads an array member, decoding each item with its own path (`key[i]`); when `detail` is
+    /// `.check`, each item is decoded (checked) and the array returned is empty.
     func array<T>(_ key: StaticString, allowEmpty: Bool = true, _ decode: (JSONNode, MemberPath) throws(LedgerError) -> T) throws(LedgerError) -> [T] {
         guard let value = object.member(key), value.kind == .array, allowEmpty || !value.isEmptyContainer else {
             throw fail(key, allowEmpty ? "an array" : "a non-empty array", found: object.member(key))
         }
         var result: [T] = []
         let arrayPath = path.appending(key)
+        let keeping = detail != .check
         for (index, item) in value.elements.enumerated() {
-            result.append(try decode(item, arrayPath.element(index)))
+            let decoded = try decode(item, arrayPath.element(index))
+            if keeping { result.append(decoded) }
         }
         return result
     }
@@ -164,47 +196,69 @@ struct FieldReader {
     /// Reads an array of non-empty strings.
     func strings(_ key: StaticString, allowEmpty: Bool = true) throws(LedgerError) -> [String] {
         try array(key, allowEmpty: allowEmpty) { value, path throws(LedgerError) in
-            guard value.kind == .string, !value.isEmptyString else {
-                throw LedgerError(.invalid, member: path.description, "expected a non-empty string; found \(value.typeName).")
-            }
+            try Self.checkNonEmptyString(value, path)
             return value.decodedString
         }
     }
 
-    /// Reads an object whose values are all strings, keeping member order.
+    /// An array of free texts: read as `strings`, but left empty (once checked) when `detail` is
+    /// not `.full`.
+    func texts(_ key: StaticString) throws(LedgerError) -> [String] {
+        guard detail != .full else { return try strings(key) }
+        guard let value = object.member(key), value.kind == .array else { throw fail(key, "an array", found: object.member(key)) }
+        let arrayPath = path.appending(key)
+        for (index, item) in value.elements.enumerated() { try Self.checkNonEmptyString(item, arrayPath.element(index)) }
+        return []
+    }
+
+    private static func checkNonEmptyString(_ value: JSONNode, _ path: MemberPath) throws(LedgerError) {
+        guard value.kind == .string, !value.isEmptyString else {
+            throw LedgerError(.invalid, member: path.description, "expected a non-empty string; found \(value.typeName).")
+        }
+    }
+
+    /// Reads an object whose values are all strings, keeping member order (empty when `detail` is `.check`).
     func stringMap(_ key: StaticString) throws(LedgerError) -> [(String, String)]? {
         guard has(key) else { return nil }
         let inner = try nested(key)
         var result: [(String, String)] = []
         for (name, value) in inner.object.members {
-            guard let s = value.string else {
+            guard value.kind == .string else {
                 throw LedgerError(.invalid, member: inner.memberPath(name.decodedString), "expected a string; found \(value.typeName).")
             }
-            result.append((name.decodedString, s))
+            if detail != .check { result.append((name.decodedString, value.decodedString)) }
         }
         return result
     }
 }
 
 /// A member path such as `data.changes[2].element.id`, kept in parts and written out only when an
-/// error names it: most members read are never named.
+/// error names it: most members read are never named. It also carries how much the decoders below
+/// it build (`DecodeDetail`), since every decoder is handed its path.
 struct MemberPath: CustomStringConvertible, ExpressibleByStringLiteral {
     /// The part already written out.
     private let base: String
-    /// A member name after `base`, if any.
-    private let key: StaticString?
-    /// An array index after that, if any.
-    private let index: Int?
+    /// Up to three levels after `base`, each a member name and an array index (-1: none), kept
+    /// unwritten; a deeper path writes the first levels out into `base`.
+    private var levels: (Level, Level, Level) = (.none, .none, .none)
+    private var depth = 0
+    /// How much the decoders reading under this path build.
+    let detail: DecodeDetail
 
-    private init(base: String, key: StaticString?, index: Int?) {
+    private struct Level {
+        var key: StaticString?
+        var index: Int
+        static let none = Level(key: nil, index: -1)
+    }
+
+    private init(base: String, detail: DecodeDetail) {
         self.base = base
-        self.key = key
-        self.index = index
+        self.detail = detail
     }
 
     /// A path written out, e.g. `data`.
-    init(_ path: String) {
-        self.init(base: path, key: nil, index: nil)
+    init(_ path: String, detail: DecodeDetail = .full) {
+        self.init(base: path, detail: detail)
     }
 
     /// A path written out, e.g. `data`.
@@ -215,20 +269,49 @@ struct MemberPath: CustomStringConvertible, ExpressibleByStringLiteral {
     /// The path as written in messages.
     var description: String {
         var text = base
-        if let key { text = text.isEmpty ? key.description : text + "." + key.description }
-        if let index { text += "[\(index)]" }
+        for level in [levels.0, levels.1, levels.2].prefix(depth) {
+            if let key = level.key { text = text.isEmpty ? key.description : text + "." + key.description }
+            if level.index >= 0 { text += "[\(level.index)]" }
+        }
         return text
+    }
+
+    private var last: Level {
+        get {
+            switch depth {
+            case 1: return levels.0
+            case 2: return levels.1
+            case 3: return levels.2
+            default: return .none
+            }
+        }
+        set {
+            switch depth {
+            case 1: levels.0 = newValue
+            case 2: levels.1 = newValue
+            default: levels.2 = newValue
+            }
+        }
+    }
+
+    /// This path with one more level.
+    private func pushing(_ level: Level) -> MemberPath {
+        var path = depth < 3 ? self : MemberPath(base: description, detail: detail)
+        path.depth += 1
+        path.last = level
+        return path
     }
 
     /// The path of a member of the object at this path.
     func appending(_ key: StaticString) -> MemberPath {
-        if self.key == nil && index == nil { return MemberPath(base: base, key: key, index: nil) }
-        return MemberPath(base: description, key: key, index: nil)
+        pushing(Level(key: key, index: -1))
     }
 
     /// The path of an element of the array at this path.
     func element(_ index: Int) -> MemberPath {
-        if self.index == nil { return MemberPath(base: base, key: key, index: index) }
-        return MemberPath(base: description, key: nil, index: index)
+        guard depth > 0, last.index < 0 else { return pushing(Level(key: nil, index: index)) }
+        var path = self
+        path.last.index = index
+        return path
     }
 }

@@ -5,14 +5,28 @@ struct ConventionGroups<Value> {
     private(set) var conventions: [String] = []
     /// Their values, in the same order.
     private(set) var values: [Value] = []
-    private var slots: [String: Int] = [:]
+    private var slots: [Key: Int] = [:]
+
+    /// A convention id hashed once with FNV-1a (every line of a log is looked up: the standard
+    /// hasher would hash the whole id with SipHash each time).
+    private struct Key: Hashable {
+        let id: String
+        let hash: UInt64
+        init(_ id: String) {
+            self.id = id
+            hash = IDTable.fnv1a(id)
+        }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.id == b.id }
+    }
 
     /// Changes the value of `convention` with `update`, after making it with `make` the first time.
     mutating func update(_ convention: String, make: (String) -> Value, _ update: (inout Value) -> Void) {
-        if let slot = slots[convention] {
+        let key = Key(convention)
+        if let slot = slots[key] {
             update(&values[slot])
         } else {
-            slots[convention] = values.count
+            slots[key] = values.count
             conventions.append(convention)
             var value = make(convention)
             update(&value)

@@ -28,19 +28,24 @@ final class LineSource: @unchecked Sendable {
     /// file's start); `nil` when it cannot be read or is longer than a line may be.
     func line(at offset: Int) -> [UInt8]? {
         var bytes: [UInt8] = []
-        var step = 2048
+        var step = 4096
         while bytes.count <= LineReader.maximumLineLength {
             let start = bytes.count
+            var found = -1
+            var read = 0
             bytes.append(contentsOf: repeatElement(0, count: step))
-            let n = bytes.withUnsafeMutableBytes { buffer in
-                FileIO.read(fd, into: buffer.baseAddress! + start, count: step, at: offset + start)
+            bytes.withUnsafeMutableBytes { buffer in
+                let chunk = buffer.baseAddress! + start
+                read = FileIO.read(fd, into: chunk, count: step, at: offset + start)
+                guard read > 0, let newline = memchr(chunk, 0x0A, read) else { return }
+                found = start + (UnsafeRawPointer(newline) - UnsafeRawPointer(chunk))
             }
-            guard n >= 0 else { return nil }
-            if let newline = bytes[start..<(start + n)].firstIndex(of: 0x0A) {
-                bytes.removeSubrange(newline...)
+            guard read >= 0 else { return nil }
+            if found >= 0 {
+                bytes.removeSubrange(found...)
                 break
             }
-            guard n == step else {
+            guard read == step else {
                 // The end of the file: a torn fragment is never an event that was read.
                 return nil
             }
@@ -54,8 +59,8 @@ final class LineSource: @unchecked Sendable {
     /// The event of the line at `offset`, numbered `number`; `nil` when the line is not a well-formed
     /// event. The event keeps no copy of its line (`object` is empty): what reads lines back uses
     /// the decoded fields only.
-    func event(at offset: Int, number: Int = 0) -> Event? {
+    func event(at offset: Int, number: Int = 0, detail: DecodeDetail = .full) -> Event? {
         guard let bytes = line(at: offset) else { return nil }
-        return bytes.withUnsafeBytes { Event.read(line: $0, number: number, keepingLine: false) }
+        return bytes.withUnsafeBytes { Event.read(line: $0, number: number, keepingLine: false, detail: detail) }
     }
 }

@@ -47,6 +47,7 @@ final class ParallelScan: @unchecked Sendable {
     private let chunks: LineChunks
     private let hashing: Bool
     private let keepingLines: Bool
+    private let detail: DecodeDetail
     private var lock = pthread_mutex_t()
     private var changed = pthread_cond_t()
     // Guarded by `lock`.
@@ -56,10 +57,11 @@ final class ParallelScan: @unchecked Sendable {
     private var ready: [Int: ChunkOutcome] = [:]
     private var returned: [[DecodedLine]] = []
 
-    private init(chunks: LineChunks, hashing: Bool, keepingLines: Bool) {
+    private init(chunks: LineChunks, hashing: Bool, keepingLines: Bool, detail: DecodeDetail) {
         self.chunks = chunks
         self.hashing = hashing
         self.keepingLines = keepingLines
+        self.detail = detail
         pthread_mutex_init(&lock, nil)
         pthread_cond_init(&changed, nil)
     }
@@ -74,10 +76,11 @@ final class ParallelScan: @unchecked Sendable {
     /// - Parameters:
     ///   - hashing: compute each sealed event line's SHA-256 (`DecodedLine.computedHash`).
     ///   - keepingLines: events keep a copy of their line (`LogScanner.keepsLines`).
+    ///   - detail: how much of each event's `data` to build (`LogScanner.detail`).
     ///   - chunkSize: nominal size of the chunks shared out (tests vary it).
     /// - Throws: what `LineReader` throws for the same file, or what `body` throws.
     static func forEachLine(
-        path: String, hashing: Bool, keepingLines: Bool = true, chunkSize: Int = defaultChunkSize,
+        path: String, hashing: Bool, keepingLines: Bool = true, detail: DecodeDetail = .full, chunkSize: Int = defaultChunkSize,
         _ body: (DecodedLine) throws(LedgerError) -> Void
     ) throws(LedgerError) {
         let fd = try FileIO.openForReading(path)
@@ -87,7 +90,7 @@ final class ParallelScan: @unchecked Sendable {
         var lineNumber = 0
         var resumeAt = 0
         if chunks.count > 1 {
-            let scan = ParallelScan(chunks: chunks, hashing: hashing, keepingLines: keepingLines)
+            let scan = ParallelScan(chunks: chunks, hashing: hashing, keepingLines: keepingLines, detail: detail)
             let worker = WorkerThread.start { scan.work() }
             defer { scan.stop(worker) }
             let buffer = ReadBuffer()
@@ -120,7 +123,7 @@ final class ParallelScan: @unchecked Sendable {
         }
         // The rest, line by line: the whole file when it is small.
         try LineReader.forEachLine(fd: fd, path: path, startOffset: resumeAt, firstLine: lineNumber + 1) { (raw: RawLine) throws(LedgerError) in
-            try body(LogScanner.decode(raw, tape: tape, hashing: hashing, keepingLines: keepingLines))
+            try body(LogScanner.decode(raw, tape: tape, hashing: hashing, keepingLines: keepingLines, detail: detail))
         }
     }
 
@@ -174,6 +177,7 @@ final class ParallelScan: @unchecked Sendable {
             }
             let hashing = self.hashing
             let keepingLines = self.keepingLines
+            let detail = self.detail
             outcome.lines.reserveCapacity(range.count / 256)
             outcome.end = try chunks.forEachLine(in: range, buffer: buffer) { (bytes, offset) throws(LedgerError) in
                 guard outcome.stoppedAt == nil else { return }
@@ -183,7 +187,7 @@ final class ParallelScan: @unchecked Sendable {
                 }
                 // The number is set by the caller; 1 here only tells the first line (byte order mark).
                 let raw = RawLine(number: offset == 0 ? 1 : 0, offset: offset, bytes: bytes, terminated: true)
-                outcome.lines.append(LogScanner.decode(raw, tape: tape, hashing: hashing, keepingLines: keepingLines))
+                outcome.lines.append(LogScanner.decode(raw, tape: tape, hashing: hashing, keepingLines: keepingLines, detail: detail))
             }
             if let stoppedAt = outcome.stoppedAt { outcome.end = stoppedAt }
         } catch {

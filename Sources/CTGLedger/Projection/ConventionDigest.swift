@@ -52,7 +52,7 @@ struct ConventionDigest {
         read.reserveCapacity(offsets.count + events.count)
         for offset in offsets {
             // Each line was read as a well-formed event of this convention; the log is append-only.
-            if let event = source.event(at: offset), let kept = Self.statusRelevant(event) { read.append(kept) }
+            if let event = source.event(at: offset, detail: .status), let kept = Self.statusRelevant(event) { read.append(kept) }
         }
         return read + events
     }
@@ -88,7 +88,8 @@ struct ConventionDigest {
         return kept
     }
 
-    /// The convention's state at `date` (status, title, period, parties and termination are exact;
+    /// The convention's state at `date` (status, title, period, parties and termination are exact,
+    /// but for the parties' members as written, `Party.json`, left empty when lines are read back;
     /// element lists are not built: use `Ledger.state` for the text).
     func state(at date: CivilDate) -> ConventionState {
         let history = ConventionHistory(events: keptEvents, convention: convention)

@@ -131,7 +131,7 @@ struct JSONNode {
             let name = tokens[at]
             let matched: Bool
             if name.flags & JSONTape.escaped == 0 {
-                matched = Int(name.end &- name.start) == count && memoryEqual(base + Int(name.start), keyBase, count)
+                matched = Int(name.end &- name.start) == count && ByteWords.equal(base + Int(name.start), keyBase, count)
             } else {
                 matched = escapedName(at, tokens: tokens, bytes: bytes, equals: key)
             }
@@ -145,14 +145,6 @@ struct JSONNode {
             if at >= end { at = first }
             if at == stop { return -1 }
         }
-    }
-
-    @inline(__always)
-    private static func memoryEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
-        for offset in 0..<count where a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) {
-            return false
-        }
-        return true
     }
 
     @inline(never)

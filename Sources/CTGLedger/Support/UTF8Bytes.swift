@@ -4,3 +4,44 @@ extension StringProtocol {
         utf8.withContiguousStorageIfAvailable { body(UnsafeRawBufferPointer($0)) } ?? Array(utf8).withUnsafeBytes(body)
     }
 }
+
+/// Byte tests that read eight bytes at a time (SWAR), for the checks made on every line of a log.
+enum ByteWords {
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The high bit of each byte of `word` (all below 0x80) that lies in `low...high`.
+    @inline(__always)
+    private static func inRange(_ word: UInt64, _ low: UInt8, _ high: UInt8) -> UInt64 {
+        let atLeastLow = word &+ ones &* UInt64(0x80 &- low)
+        let aboveHigh = word &+ ones &* UInt64(0x7F &- high)
+        return atLeastLow & ~aboveHigh & highBits
+    }
+
+    /// `true` when `bytes` are exactly 64 lowercase hexadecimal digits (`0-9`, `a-f`).
+    static func isLowercaseHex64(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count == 64, let base = bytes.baseAddress else { return false }
+        for offset in stride(from: 0, to: 64, by: 8) {
+            let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            guard word & highBits == 0, inRange(word, 0x30, 0x39) | inRange(word, 0x61, 0x66) == highBits else { return false }
+        }
+        return true
+    }
+
+    /// `true` when the `count` bytes at `a` and `b` are equal.
+    @inline(__always)
+    static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
+        var offset = 0
+        while offset + 8 <= count {
+            guard a.loadUnaligned(fromByteOffset: offset, as: UInt64.self) == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else {
+                return false
+            }
+            offset += 8
+        }
+        while offset < count {
+            guard a.load(fromByteOffset: offset, as: UInt8.self) == b.load(fromByteOffset: offset, as: UInt8.self) else { return false }
+            offset += 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,27 @@
+/// How much of an event's `data` the decoders build.
+///
+/// `full`, `withoutTexts` and `check` check a line exactly the same way, so a line is a well-formed
+/// event, or not, at each of them (the same errors, naming the same members); the lighter ones only
+/// leave out what their readers never look at. `status` also skips checks: it is for lines already
+/// read as well-formed. Long passes over a log (a full replay, `verify`) decode millions of lines,
+/// and free texts are most of their bytes.
+enum DecodeDetail: Sendable {
+    /// Everything, as written.
+    case full
+    /// Without the free texts no projection of the status and no rule reads: element texts and
+    /// texts appended by avenants, délibérations' decisions, notes, summaries and the place of a
+    /// signature (checked, then left `nil` or empty), and a party's members as written
+    /// (`Party.json`, left empty).
+    case withoutTexts
+    /// What a convention's status, period and parties depend on (`ConventionDigest`), for lines
+    /// already read as well-formed events: as `withoutTexts`, and also without a registration's
+    /// elements and a signature's signatories, which are neither built nor checked.
+    case status
+    /// Everything checked, almost nothing built: `data` is a hollow value of the right type, its
+    /// strings empty (`""` for a string that is present, `nil` for one that is absent; free texts
+    /// `nil`), its arrays and maps empty, a correction's data an empty object (strings a decoder
+    /// parses, such as act references, are built). For passes that read only the
+    /// envelope (the first pass of `verify` and of a full replay) and must still know whether
+    /// each line is a well-formed event.
+    case check
+}

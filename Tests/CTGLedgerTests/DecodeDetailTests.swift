@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+@testable import CTGLedger
+
+/// The lighter decodings (`DecodeDetail`) that long passes use judge every line as the full one
+/// does, and build the same values but for what they leave out (issue 5).
+@Suite struct DecodeDetailTests {
+    /// The lines of the real logs and of a generated ledger (every type of event, corrections and
+    /// annulments included).
+    static let lines: [[UInt8]] = {
+        var paths = StreamingTests.logs
+        let generated = try? ReplayPropertyTests.generatedLog(events: 1500, seed: 11)
+        if let generated { paths.append(generated.path) }
+        defer { generated?.directory.remove() }
+        return paths.flatMap { path -> [[UInt8]] in
+            let data = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
+            return data.split(separator: 0x0A).map { Array($0) }
+        }
+    }()
+
+    /// How a line was judged: the event's envelope, or the error with its member and message.
+    private static func verdict(_ line: [UInt8], _ detail: DecodeDetail) -> (verdict: String, event: Event?) {
+        line.withUnsafeBytes { bytes in
+            let raw = RawLine(number: 1, offset: 0, bytes: bytes, terminated: true)
+            let decoded = LogScanner.decode(raw, tape: JSONTape(), hashing: false, keepingLines: false, detail: detail)
+            switch decoded.outcome {
+            case .event(let event, let hashIsLast):
+                return ("event \(event.seq) \(event.id) \(event.convention) \(event.type) \(hashIsLast)", event)
+            case .badEnvelope(let error, let seq):
+                return ("invalid \(String(describing: seq)) \(error.description)", nil)
+            case .notJSON(let error):
+                return ("not JSON \(error.description)", nil)
+            default:
+                return ("other", nil)
+            }
+        }
+    }
+
+    /// The payload as the rules and the status read it: texts, places and parties as written left out.
+    private static func comparable(_ event: Event) -> EventPayload {
+        var payload = event.reducedForRules().payload
+        func bare(_ party: Party) -> Party {
+            var copy = party
+            copy.json = JSONObject()
+            return copy
+        }
+        switch payload {
+        case .conventionRegistered(var registered):
+            registered.parties = registered.parties.map(bare)
+            payload = .conventionRegistered(registered)
+        case .actSigned(var signed):
+            signed.place = nil
+            payload = .actSigned(signed)
+        case .avenantConcluded(var avenant):
+            avenant.changes = avenant.changes.map { change in
+                if case .addParty(let party) = change { return .addParty(bare(party)) }
+                return change
+            }
+            payload = .avenantConcluded(avenant)
+        default:
+            break
+        }
+        return payload
+    }
+
+    @Test func everyRealLineIsJudgedAndBuiltAlikeAtEveryDetail() {
+        #expect(Self.lines.count > 500)
+        for line in Self.lines {
+            let full = Self.verdict(line, .full)
+            let light = Self.verdict(line, .withoutTexts)
+            let check = Self.verdict(line, .check)
+            #expect(light.verdict == full.verdict)
+            #expect(check.verdict == full.verdict)
+            guard let fullEvent = full.event, let lightEvent = light.event else { continue }
+            #expect(Self.comparable(lightEvent) == Self.comparable(fullEvent), "\(fullEvent.id)")
+            // What the status reads is there at `.status` too.
+            if let status = Self.verdict(line, .status).event, let kept = ConventionDigest.statusRelevant(status),
+                let reference = ConventionDigest.statusRelevant(fullEvent)
+            {
+                #expect(Self.comparable(kept) == Self.comparable(reference), "\(fullEvent.id)")
+            }
+        }
+    }
+
+    /// Damaged copies of the real lines: a member of `data`, anywhere in it, removed or given a
+    /// value of another type; each is judged the same way, with the same message, at every detail
+    /// that checks.
+    @Test func damagedLinesAreJudgedAlikeAtEveryDetail() throws {
+        var random = SplitMix64(seed: 5)
+        let replacements: [JSONValue] = [
+            .null, .number("5"), .string(""), .string("x"), .array([.number("1")]), .object(JSONObject()), .bool(true),
+        ]
+        var invalid = 0
+        for line in Self.lines {
+            guard case .object(var event) = try JSONParser.parse(line), let data = event["data"] else { continue }
+            for _ in 0..<4 {
+                var damaged = data
+                var paths: [[PathStep]] = []
+                Self.collectPaths(data, [], into: &paths)
+                guard let path = paths.randomElement(using: &random) else { continue }
+                let replacement = Bool.random(using: &random) ? nil : replacements.randomElement(using: &random)
+                Self.replace(&damaged, at: path[...], with: replacement)
+                event["data"] = damaged
+                var bytes: [UInt8] = []
+                JSONWriter.write(.object(event), into: &bytes)
+                let full = Self.verdict(bytes, .full).verdict
+                #expect(Self.verdict(bytes, .withoutTexts).verdict == full)
+                #expect(Self.verdict(bytes, .check).verdict == full)
+                if full.hasPrefix("invalid") { invalid += 1 }
+            }
+        }
+        // Most damage is caught: the comparison is not only between well-formed lines.
+        #expect(invalid > Self.lines.count)
+    }
+
+    private enum PathStep {
+        case member(String)
+        case element(Int)
+    }
+
+    private static func collectPaths(_ value: JSONValue, _ path: [PathStep], into paths: inout [[PathStep]]) {
+        switch value {
+        case .object(let object):
+            for member in object.members {
+                let next = path + [.member(member.key)]
+                paths.append(next)
+                collectPaths(member.value, next, into: &paths)
+            }
+        case .array(let items):
+            for (index, item) in items.enumerated() {
+                let next = path + [.element(index)]
+                paths.append(next)
+                collectPaths(item, next, into: &paths)
+            }
+        default:
+            break
+        }
+    }
+
+    /// Replaces the value at `path` (removes it when `replacement` is `nil`).
+    private static func replace(_ value: inout JSONValue, at path: ArraySlice<PathStep>, with replacement: JSONValue?) {
+        guard let step = path.first else { return }
+        let last = path.count == 1
+        switch (value, step) {
+        case (.object(var object), .member(let key)):
+            if last {
+                if let replacement { object[key] = replacement } else { object.members.removeAll { $0.key == key } }
+            } else if var inner = object[key] {
+                replace(&inner, at: path.dropFirst(), with: replacement)
+                object[key] = inner
+            }
+            value = .object(object)
+        case (.array(var items), .element(let index)):
+            if last {
+                if let replacement { items[index] = replacement } else { items.remove(at: index) }
+            } else {
+                replace(&items[index], at: path.dropFirst(), with: replacement)
+            }
+            value = .array(items)
+        default:
+            break
+        }
+    }
+}
