@@ -161,6 +161,7 @@ struct VerifyReport {
         let checked = ParallelWork.map(count: conventions.count) { (slot: Int) -> (references: [Finding], rules: [Finding]) in
             var references: [Finding] = []
             var validator = ReferenceValidator()
+            let reader = LineReadBack()
             var kept: [Event] = []
             let offsets = offsetLists[slot]
             kept.reserveCapacity(offsets.count)
@@ -168,7 +169,7 @@ struct VerifyReport {
             for offset in offsets {
                 while run + 1 < shifts.count, shifts[run + 1].offset <= offset { run += 1 }
                 // Each line was read as a well-formed event; the log is append-only.
-                guard var event = source.event(at: offset, detail: .withoutTexts) else { continue }
+                guard var event = source.event(at: offset, detail: .withoutTexts, reader: reader) else { continue }
                 event.line = event.seq + shifts[run].shift
                 let known = { (id: String) -> IDTable.Known? in
                     if let shadowed = unrecorded[id] { return shadowed.flatMap { ($0.offset ?? offset) < offset ? $0 : nil } }

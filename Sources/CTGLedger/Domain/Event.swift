@@ -111,12 +111,15 @@ public struct Event: Sendable {
     ///   - number: the line number to record; `nil` takes the line's own `seq`.
     ///   - keepingLine: `false` keeps no copy of the line (see `init(root:bytes:line:keepingLine:detail:)`).
     ///   - detail: how much of `data` to build.
-    static func read(line bytes: UnsafeRawBufferPointer, number: Int?, keepingLine: Bool = true, detail: DecodeDetail = .full) -> Event? {
-        let decoded = try? JSONTape.withRoot(bytes) { (root) throws(LedgerError) -> Event in
-            guard root.kind == .object else { throw LedgerError(.invalid, "expected a JSON object.") }
-            return try Event(root: root, bytes: bytes, line: number ?? root["seq"]?.int ?? 0, keepingLine: keepingLine, detail: detail)
+    ///   - tape: the tape to parse on (a new one when not given).
+    static func read(
+        line bytes: UnsafeRawBufferPointer, number: Int?, keepingLine: Bool = true, detail: DecodeDetail = .full, tape: JSONTape? = nil
+    ) -> Event? {
+        let tape = tape ?? JSONTape()
+        return withExtendedLifetime(tape) { () -> Event? in
+            guard let root = try? tape.parse(bytes), root.kind == .object else { return nil }
+            return try? Event(root: root, bytes: bytes, line: number ?? root["seq"]?.int ?? 0, keepingLine: keepingLine, detail: detail)
         }
-        return try? decoded?.get()
     }
 
     private init(root object: JSONNode, line: Int, storage: Storage, detail: DecodeDetail = .full) throws(LedgerError) {

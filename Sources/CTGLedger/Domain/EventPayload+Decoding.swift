@@ -36,6 +36,14 @@ extension EventPayload {
                     parties: try r.array("parties", allowEmpty: false, Party.decode), start: start, end: end,
                     elements: r.detail == .status ? [] : try r.array("elements", Element.decode)))
         case .deliberationAdopted:
+            // Read in the order the contract lists (and `ctg append` writes) the members: each
+            // lookup then starts where the last one ended.
+            let id = try r.string("id")
+            let party = try r.string("party")
+            let body = try r.string("body")
+            let number = try r.string("number")
+            let session = try r.date("session")
+            let convocation = try r.optionalDate("convocation")
             var members: MemberCounts?
             if let m = try r.optionalNested("members") {
                 members = MemberCounts(
@@ -48,10 +56,8 @@ extension EventPayload {
             }
             return .deliberationAdopted(
                 DeliberationAdopted(
-                    id: try r.string("id"), party: try r.string("party"), body: try r.string("body"),
-                    number: try r.string("number"), session: try r.date("session"),
-                    convocation: try r.optionalDate("convocation"), members: members, votes: votes,
-                    unanimous: try r.optionalBool("unanimous"), act: try TransmittedAct.decode(r, "act"),
+                    id: id, party: party, body: body, number: number, session: session, convocation: convocation, members: members,
+                    votes: votes, unanimous: try r.optionalBool("unanimous"), act: try TransmittedAct.decode(r, "act"),
                     decisions: try r.texts("decisions")))
         case .actTransmitted:
             return .actTransmitted(

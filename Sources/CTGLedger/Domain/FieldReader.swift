@@ -100,15 +100,19 @@ struct FieldReader {
     }
 
     func int(_ key: StaticString, min minimum: Int = 0) throws(LedgerError) -> Int {
-        guard let value = object.member(key), let n = value.int, n >= minimum, n <= 1_000_000_000 else {
-            throw fail(key, "a whole number from \(minimum) to 1000000000", found: object.member(key))
+        try int(object.member(key), key, min: minimum)
+    }
+
+    private func int(_ value: JSONNode?, _ key: StaticString, min minimum: Int) throws(LedgerError) -> Int {
+        guard let value, let n = value.int, n >= minimum, n <= 1_000_000_000 else {
+            throw fail(key, "a whole number from \(minimum) to 1000000000", found: value)
         }
         return n
     }
 
     func optionalInt(_ key: StaticString, min minimum: Int = 0) throws(LedgerError) -> Int? {
-        guard has(key) else { return nil }
-        return try int(key, min: minimum)
+        guard let value = present(key) else { return nil }
+        return try int(value, key, min: minimum)
     }
 
     func optionalBool(_ key: StaticString) throws(LedgerError) -> Bool? {
@@ -118,58 +122,64 @@ struct FieldReader {
     }
 
     func date(_ key: StaticString) throws(LedgerError) -> CivilDate {
-        guard let value = object.member(key), value.kind == .string, let date = value.withStringBytes({ CivilDate(utf8: $0) }) else {
-            throw fail(key, "a date YYYY-MM-DD", found: object.member(key))
+        try date(object.member(key), key)
+    }
+
+    private func date(_ value: JSONNode?, _ key: StaticString) throws(LedgerError) -> CivilDate {
+        guard let value, value.kind == .string, let date = value.withStringBytes({ CivilDate(utf8: $0) }) else {
+            throw fail(key, "a date YYYY-MM-DD", found: value)
         }
         return date
     }
 
     func optionalDate(_ key: StaticString) throws(LedgerError) -> CivilDate? {
-        guard has(key) else { return nil }
-        return try date(key)
+        guard let value = present(key) else { return nil }
+        return try date(value, key)
     }
 
-    func enumeration<E: RawRepresentable<String> & CaseIterable>(_ key: StaticString, _ type: E.Type) throws(LedgerError) -> E {
-        guard let value = object.member(key), let e = Self.enumerationCase(value, E.self) else {
+    func enumeration<E: NamedCases>(_ key: StaticString, _ type: E.Type) throws(LedgerError) -> E {
+        try enumeration(object.member(key), key, type)
+    }
+
+    private func enumeration<E: NamedCases>(_ value: JSONNode?, _ key: StaticString, _ type: E.Type) throws(LedgerError) -> E {
+        guard let value, let e = Self.enumerationCase(value, E.self) else {
             let names = E.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-            throw fail(key, "one of \(names)", found: object.member(key))
+            throw fail(key, "one of \(names)", found: value)
         }
         return e
     }
 
     /// The case whose raw value the string node holds: compared as bytes, and as `String`s (which
     /// compare by canonical equivalence) only when the bytes match no case.
-    private static func enumerationCase<E: RawRepresentable<String> & CaseIterable>(_ value: JSONNode, _ type: E.Type) -> E? {
+    private static func enumerationCase<E: NamedCases>(_ value: JSONNode, _ type: E.Type) -> E? {
         guard value.kind == .string else { return nil }
         let match = value.withStringBytes { bytes in
-            E.allCases.first { candidate in
-                let raw = candidate.rawValue.utf8
-                guard raw.count == bytes.count else { return false }
-                return raw.withContiguousStorageIfAvailable { name in
-                    for offset in 0..<name.count where name[offset] != bytes[offset] { return false }
-                    return true
-                } ?? raw.elementsEqual(bytes)
-            }
+            E.namesAsBytes.first { candidate in
+                candidate.name.count == bytes.count
+                    && candidate.name.withUnsafeBytes { ByteWords.equal($0.baseAddress!, bytes.baseAddress!, bytes.count) }
+            }?.value
         }
         if let match { return match }
         return E(rawValue: value.decodedString)
     }
 
-    func optionalEnumeration<E: RawRepresentable<String> & CaseIterable>(_ key: StaticString, _ type: E.Type) throws(LedgerError) -> E? {
-        guard has(key) else { return nil }
-        return try enumeration(key, type)
+    func optionalEnumeration<E: NamedCases>(_ key: StaticString, _ type: E.Type) throws(LedgerError) -> E? {
+        guard let value = present(key) else { return nil }
+        return try enumeration(value, key, type)
     }
 
     func nested(_ key: StaticString) throws(LedgerError) -> FieldReader {
-        guard let value = object.member(key), value.kind == .object else {
-            throw fail(key, "an object", found: object.member(key))
-        }
+        try nested(object.member(key), key)
+    }
+
+    private func nested(_ value: JSONNode?, _ key: StaticString) throws(LedgerError) -> FieldReader {
+        guard let value, value.kind == .object else { throw fail(key, "an object", found: value) }
         return FieldReader(object: value, path: path.appending(key))
     }
 
     func optionalNested(_ key: StaticString) throws(LedgerError) -> FieldReader? {
-        guard has(key) else { return nil }
-        return try nested(key)
+        guard let value = present(key) else { return nil }
+        return try nested(value, key)
     }
 
     /// Reads an array member, decoding each item with its own path (`key[i]`); when `detail` is
@@ -219,8 +229,8 @@ struct FieldReader {
 
     /// Reads an object whose values are all strings, keeping member order (empty when `detail` is `.check`).
     func stringMap(_ key: StaticString) throws(LedgerError) -> [(String, String)]? {
-        guard has(key) else { return nil }
-        let inner = try nested(key)
+        guard let value = present(key) else { return nil }
+        let inner = try nested(value, key)
         var result: [(String, String)] = []
         for (name, value) in inner.object.members {
             guard value.kind == .string else {

@@ -27,40 +27,78 @@ final class LineSource: @unchecked Sendable {
     /// The bytes of the line starting at `offset`, without its `\n` (nor a byte order mark at the
     /// file's start); `nil` when it cannot be read or is longer than a line may be.
     func line(at offset: Int) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        var step = 4096
-        while bytes.count <= LineReader.maximumLineLength {
-            let start = bytes.count
-            var found = -1
-            var read = 0
-            bytes.append(contentsOf: repeatElement(0, count: step))
-            bytes.withUnsafeMutableBytes { buffer in
-                let chunk = buffer.baseAddress! + start
-                read = FileIO.read(fd, into: chunk, count: step, at: offset + start)
-                guard read > 0, let newline = memchr(chunk, 0x0A, read) else { return }
-                found = start + (UnsafeRawPointer(newline) - UnsafeRawPointer(chunk))
-            }
-            guard read >= 0 else { return nil }
-            if found >= 0 {
-                bytes.removeSubrange(found...)
-                break
-            }
-            guard read == step else {
-                // The end of the file: a torn fragment is never an event that was read.
-                return nil
-            }
-            step *= 2
-        }
-        guard bytes.count <= LineReader.maximumLineLength else { return nil }
-        if offset == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        return bytes
+        LineReadBack().bytes(at: offset, in: self).map { Array($0) }
     }
 
     /// The event of the line at `offset`, numbered `number`; `nil` when the line is not a well-formed
     /// event. The event keeps no copy of its line (`object` is empty): what reads lines back uses
     /// the decoded fields only.
-    func event(at offset: Int, number: Int = 0, detail: DecodeDetail = .full) -> Event? {
-        guard let bytes = line(at: offset) else { return nil }
-        return bytes.withUnsafeBytes { Event.read(line: $0, number: number, keepingLine: false, detail: detail) }
+    ///
+    /// - Parameter reader: the buffer and tape to use (a thread reading many lines back reuses one).
+    func event(at offset: Int, number: Int = 0, detail: DecodeDetail = .full, reader: LineReadBack = LineReadBack()) -> Event? {
+        guard let bytes = reader.bytes(at: offset, in: self) else { return nil }
+        return Event.read(line: bytes, number: number, keepingLine: false, detail: detail, tape: reader.tape)
+    }
+
+    /// Reads up to `count` bytes at `offset` into `buffer`; the number read, or -1.
+    fileprivate func read(into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Int {
+        FileIO.read(fd, into: buffer, count: count, at: offset)
+    }
+}
+
+/// What reading lines back one after the other needs, kept from one line to the next by the one
+/// thread that uses it: a buffer for the line and a tape to parse it on.
+final class LineReadBack {
+    private var buffer: UnsafeMutableRawPointer
+    private var capacity: Int
+    /// The tape the lines read back are parsed on.
+    let tape = JSONTape()
+
+    /// An empty reader.
+    init() {
+        capacity = 8192
+        buffer = .allocate(byteCount: capacity, alignment: 8)
+    }
+
+    deinit { buffer.deallocate() }
+
+    /// The bytes of the line of `source` starting at `offset`, without its `\n` (nor a byte order
+    /// mark at the file's start), valid until the next call; `nil` when it cannot be read or is
+    /// longer than a line may be.
+    func bytes(at offset: Int, in source: LineSource) -> UnsafeRawBufferPointer? {
+        var length = 0
+        var step = 4096
+        while true {
+            if length + step > capacity { grow(to: length + step) }
+            let chunk = buffer + length
+            let read = source.read(into: chunk, count: step, at: offset + length)
+            guard read >= 0 else { return nil }
+            if read > 0, let newline = memchr(chunk, 0x0A, read) {
+                length += UnsafeRawPointer(newline) - UnsafeRawPointer(chunk)
+                break
+            }
+            length += read
+            // The end of the file: a torn fragment is never an event that was read.
+            guard read == step, length <= LineReader.maximumLineLength else { return nil }
+            step *= 2
+        }
+        guard length <= LineReader.maximumLineLength else { return nil }
+        var start = 0
+        if offset == 0, length >= 3, buffer.load(as: UInt8.self) == 0xEF, buffer.load(fromByteOffset: 1, as: UInt8.self) == 0xBB,
+            buffer.load(fromByteOffset: 2, as: UInt8.self) == 0xBF
+        {
+            start = 3
+        }
+        return UnsafeRawBufferPointer(start: buffer + start, count: length - start)
+    }
+
+    private func grow(to needed: Int) {
+        var bigger = capacity * 2
+        while bigger < needed { bigger *= 2 }
+        let new = UnsafeMutableRawPointer.allocate(byteCount: bigger, alignment: 8)
+        new.copyMemory(from: buffer, byteCount: capacity)
+        buffer.deallocate()
+        buffer = new
+        capacity = bigger
     }
 }

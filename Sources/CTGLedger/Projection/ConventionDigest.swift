@@ -50,9 +50,10 @@ struct ConventionDigest {
         guard let source, !offsets.isEmpty else { return events }
         var read: [Event] = []
         read.reserveCapacity(offsets.count + events.count)
+        let reader = LineReadBack()
         for offset in offsets {
             // Each line was read as a well-formed event of this convention; the log is append-only.
-            if let event = source.event(at: offset, detail: .status), let kept = Self.statusRelevant(event) { read.append(kept) }
+            if let event = source.event(at: offset, detail: .status, reader: reader), let kept = Self.statusRelevant(event) { read.append(kept) }
         }
         return read + events
     }
