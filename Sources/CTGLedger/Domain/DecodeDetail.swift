@@ -15,7 +15,8 @@ enum DecodeDetail: Sendable {
     case withoutTexts
     /// What a convention's status, period and parties depend on (`ConventionDigest`), for lines
     /// already read as well-formed events: as `withoutTexts`, and also without a registration's
-    /// elements and a signature's signatories, which are neither built nor checked.
+    /// elements and a signature's signatories, which are neither built nor checked (the
+    /// elements are only skipped over by the parser: `JSONTape.parse(_:skippingDataElements:)`).
     case status
     /// Everything checked, almost nothing built: `data` is a hollow value of the right type, its
     /// strings empty (`""` for a string that is present, `nil` for one that is absent; free texts

@@ -117,7 +117,7 @@ public struct Event: Sendable {
     ) -> Event? {
         let tape = tape ?? JSONTape()
         return withExtendedLifetime(tape) { () -> Event? in
-            guard let root = try? tape.parse(bytes), root.kind == .object else { return nil }
+            guard let root = try? tape.parse(bytes, skippingDataElements: detail == .status), root.kind == .object else { return nil }
             return try? Event(root: root, bytes: bytes, line: number ?? root["seq"]?.int ?? 0, keepingLine: keepingLine, detail: detail)
         }
     }

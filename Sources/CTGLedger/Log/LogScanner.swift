@@ -125,7 +125,7 @@ struct LogScanner {
         }
         let object: JSONNode
         do {
-            object = try tape.parse(bytes)
+            object = try tape.parse(bytes, skippingDataElements: detail == .status)
         } catch {
             line.outcome = .notJSON(error)
             line.writtenHash = writtenHash(bytes)

@@ -67,11 +67,16 @@ final class JSONTape {
     ///
     /// - Returns: the root value, valid until the next parse and while `bytes` is.
     /// - Throws: `JSONSyntaxError` with the 1-based byte column where the text went wrong.
-    func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONSyntaxError) -> JSONNode {
+    ///
+    /// - Parameter skippingDataElements: for a log line already read as a well-formed event: the
+    ///   array `elements` of the root's `data` (a registration's text, most of its bytes) is only
+    ///   skipped over, not checked, and reads as an empty array.
+    func parse(_ bytes: UnsafeRawBufferPointer, skippingDataElements: Bool = false) throws(JSONSyntaxError) -> JSONNode {
         guard bytes.count < Int(UInt32.max) else {
             throw JSONSyntaxError(column: 1, message: "a JSON text longer than 4 GiB")
         }
         var parser = TapeParser(bytes: bytes, tokens: tokens, capacity: capacity)
+        parser.skipsDataElements = skippingDataElements
         defer {
             tokens = parser.tokens
             capacity = parser.capacity
@@ -103,6 +108,17 @@ final class JSONTape {
         let backslash = word ^ (ones &* 0x5C)
         return (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word)
             & (ones &* 0x80)
+    }
+
+    /// The high bit of each of eight bytes (read from memory in order) that is a quote or a
+    /// backslash; the lowest bit set is exact, as in `specialBytes`.
+    @inline(__always)
+    static func quotesAndBackslashes(in raw: UInt64) -> UInt64 {
+        let word = UInt64(littleEndian: raw)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        return (((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)) & (ones &* 0x80)
     }
 
     /// Appends the bytes a string's raw text (between its quotes, already validated) stands for.
@@ -184,6 +200,10 @@ private struct TapeParser {
     var index = 0
     /// Arrays and objects open at `index`.
     var depth = 0
+    /// Skip over the root's `data.elements` (see `JSONTape.parse`).
+    var skipsDataElements = false
+    /// The next object parsed is the root's `data`.
+    private var nextIsData = false
 
     init(bytes: UnsafeRawBufferPointer, tokens: UnsafeMutablePointer<JSONTape.Token>, capacity: Int) {
         self.bytes = bytes
@@ -290,6 +310,8 @@ private struct TapeParser {
 
     private mutating func parseObject() throws(JSONSyntaxError) {
         try enter()
+        let isData = nextIsData
+        nextIsData = false
         let object = append(.object, start: index, end: index)
         index += 1
         skipWhitespace()
@@ -328,6 +350,26 @@ private struct TapeParser {
             }
             index += 1
             skipWhitespace()
+            if skipsDataElements && (depth == 1 || isData) && index < bytes.count {
+                if depth == 1 && length == 4 && isName(key, "data") && bytes[index] == UInt8(ascii: "{") {
+                    nextIsData = true
+                } else if isData && length == 8 && isName(key, "elements") && bytes[index] == UInt8(ascii: "[") {
+                    let start = index
+                    try skipContainer()
+                    _ = append(.array, start: start, end: index, flags: 1)
+                    skipWhitespace()
+                    guard index < bytes.count else { throw error("unexpected end of line, expected ',' or '}'") }
+                    if bytes[index] == UInt8(ascii: ",") {
+                        index += 1
+                        continue
+                    }
+                    if bytes[index] == UInt8(ascii: "}") {
+                        close(object)
+                        return
+                    }
+                    throw error("unexpected \(describe(index)), expected ',' or '}'")
+                }
+            }
             try parseValue()
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of line, expected ',' or '}'") }
@@ -341,6 +383,54 @@ private struct TapeParser {
             }
             throw error("unexpected \(describe(index)), expected ',' or '}'")
         }
+    }
+
+    /// `true` when the member name at token `key`, written plainly, is `name`.
+    private func isName(_ key: Int, _ name: StaticString) -> Bool {
+        let token = tokens[key]
+        return token.flags == 0 && Int(token.end - token.start) == name.utf8CodeUnitCount
+            && ByteWords.equal(bytes.baseAddress! + Int(token.start), name.utf8Start, name.utf8CodeUnitCount)
+    }
+
+    /// Moves past the array or object at `index`, finding its end without checking what it holds.
+    private mutating func skipContainer() throws(JSONSyntaxError) {
+        let start = index
+        let count = bytes.count
+        let base = bytes.baseAddress!
+        var nesting = 0
+        while index < count {
+            switch base.load(fromByteOffset: index, as: UInt8.self) {
+            case UInt8(ascii: "\""):
+                index += 1
+                while true {
+                    while index + 8 <= count {
+                        let found = JSONTape.quotesAndBackslashes(in: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                        if found != 0 {
+                            index += found.trailingZeroBitCount >> 3
+                            break
+                        }
+                        index += 8
+                    }
+                    guard index < count else { throw error("unterminated string", at: start) }
+                    let byte = base.load(fromByteOffset: index, as: UInt8.self)
+                    if byte == UInt8(ascii: "\"") {
+                        index += 1
+                        break
+                    }
+                    index += byte == UInt8(ascii: "\\") ? 2 : 1
+                }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                nesting += 1
+                index += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                nesting -= 1
+                index += 1
+                if nesting == 0 { return }
+            default:
+                index += 1
+            }
+        }
+        throw error("unterminated array", at: start)
     }
 
     /// `true` when a member before `key` in the object at `object` has the same name.
