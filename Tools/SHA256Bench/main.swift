@@ -50,21 +50,15 @@ if arguments.count == 2 {
 }
 
 // Messages: the whole file in memory, cut into pieces.
-var contents = [UInt8]()
-do {
-    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
-    defer { chunk.deallocate() }
-    while true {
-        let read = fread(chunk.baseAddress, 1, chunk.count, file)
-        if read == 0 { break }
-        contents.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<read]))
-    }
-}
-let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(contents.count, 1), alignment: 64)
+fseek(file, 0, SEEK_END)
+let total = ftell(file)
+fseek(file, 0, SEEK_SET)
+let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: max(total, 1), alignment: 64)
 defer { bytes.deallocate() }
-contents.withUnsafeBytes { bytes.copyMemory(from: $0) }
-let total = contents.count
-contents = []
+guard fread(bytes.baseAddress, 1, total, file) == total else {
+    FileHandle.standardError.write(Data("sha256-bench: cannot read \(path)\n".utf8))
+    exit(1)
+}
 
 var messages: [UnsafeRawBufferPointer] = []
 switch arguments[1] {
