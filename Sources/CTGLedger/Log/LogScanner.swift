@@ -107,7 +107,11 @@ struct LogScanner {
     ///   - hashing: also compute the SHA-256 of a sealed line (when `accept` would check it).
     ///   - keepingLines: events keep a copy of their line (see `keepsLines`).
     ///   - detail: how much of the event's `data` to build (see `detail`).
-    static func decode(_ raw: RawLine, tape: JSONTape, hashing: Bool, keepingLines: Bool = true, detail: DecodeDetail = .full) -> DecodedLine {
+    ///   - digest: the SHA-256 of the line's hashed part when the caller already computed it (see
+    ///     `sealedDigests`); otherwise it is computed here when needed.
+    static func decode(
+        _ raw: RawLine, tape: JSONTape, hashing: Bool, keepingLines: Bool = true, detail: DecodeDetail = .full, digest: SHA256Digest? = nil
+    ) -> DecodedLine {
         var line = DecodedLine(number: raw.number, offset: raw.offset, length: raw.bytes.count, outcome: .torn)
         guard raw.terminated else { return line }
         var bytes = raw.bytes
@@ -145,9 +149,34 @@ struct LogScanner {
         }
         line.sealSuffix = bytes.count > SealFormat.suffixLength && SealFormat.hasHashSuffix(bytes)
         if hashing && line.sealSuffix {
-            line.computedHash = SHA256.hash(bytes: SealFormat.hashedPart(of: bytes)).hex
+            line.computedHash = (digest ?? SHA256.hash(bytes: SealFormat.hashedPart(of: bytes))).hex
         }
         return line
+    }
+
+    /// The SHA-256 of the hashed part of each of `lines` (complete lines, `\n` excluded, with their
+    /// offsets) that ends like a sealed line (after the byte order mark of the file's first line,
+    /// as `decode` sees it), hashed together in SIMD lanes; `nil` for the others.
+    static func sealedDigests(_ lines: [(bytes: UnsafeRawBufferPointer, offset: Int)]) -> [SHA256Digest?] {
+        var hashed: [UnsafeRawBufferPointer] = []
+        var sealed: [Int] = []
+        for (index, line) in lines.enumerated() {
+            var bytes = line.bytes
+            if line.offset == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+                bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
+            }
+            guard bytes.count > SealFormat.suffixLength, SealFormat.hasHashSuffix(bytes) else { continue }
+            hashed.append(SealFormat.hashedPart(of: bytes))
+            sealed.append(index)
+        }
+        var digests = [SHA256Digest?](repeating: nil, count: lines.count)
+        guard !hashed.isEmpty else { return digests }
+        let computed = [SHA256Digest](unsafeUninitializedCapacity: hashed.count) { buffer, initialized in
+            hashed.withUnsafeBufferPointer { MultiBufferSHA256.hash($0, into: buffer.baseAddress!) }
+            initialized = hashed.count
+        }
+        for (index, digest) in zip(sealed, computed) { digests[index] = digest }
+        return digests
     }
 
     /// The hash written at the end of a line that ends like a sealed one.

@@ -132,42 +132,44 @@ final class ParallelHashCheck: @unchecked Sendable {
 
     /// Hashes the complete lines of `range` (a final fragment without `\n` is left alone, as the
     /// scanner reports it as torn); lines are numbered from `firstLine`.
+    ///
+    /// The chunk's sealed lines are gathered first, then hashed together, four at a time in SIMD
+    /// lanes (`MultiBufferSHA256`), then compared in file order.
     private func hash(_ range: Range<Int>, firstLine: Int, buffer: ReadBuffer) throws(LedgerError) -> ChunkResult {
         // A chunk with no line of its own (inside a long line or the final fragment) covers nothing.
         var result = ChunkResult(completeEnd: range.isEmpty ? 0 : range.lowerBound)
         // A chunk that long holds a line over the limit: the scanner refuses the log, nothing to hash.
         guard fd >= 0, range.count <= chunks.size + LineReader.maximumLineLength else { return result }
+        // The sealed lines (in `buffer`, valid until its next read), their numbers and hashed parts.
+        var sealed: [(line: UnsafeRawBufferPointer, number: Int)] = []
+        var hashed: [UnsafeRawBufferPointer] = []
         result.completeEnd = try chunks.forEachLine(in: range, buffer: buffer) { (bytes, offset) throws(LedgerError) in
             var line = bytes
             result.lines += 1
             if offset == 0, line.starts(with: [0xEF, 0xBB, 0xBF]) {
                 line = UnsafeRawBufferPointer(rebasing: line[3...])
             }
-            if let mismatch = Self.check(line, number: firstLine + result.lines - 1) {
-                result.mismatches.append(mismatch)
+            if Self.isSealed(line) {
+                sealed.append((line, firstLine + result.lines - 1))
+                hashed.append(SealFormat.hashedPart(of: line))
             }
+        }
+        guard !sealed.isEmpty else { return result }
+        let digests = [SHA256Digest](unsafeUninitializedCapacity: hashed.count) { digests, initialized in
+            hashed.withUnsafeBufferPointer { MultiBufferSHA256.hash($0, into: digests.baseAddress!) }
+            initialized = hashed.count
+        }
+        for (index, entry) in sealed.enumerated() {
+            let written = SealFormat.writtenHash(of: entry.line)
+            guard !digests[index].matches(hex: written) else { continue }
+            result.mismatches.append(
+                Mismatch(line: entry.number, computed: digests[index].hex, written: String(decoding: written, as: UTF8.self)))
         }
         return result
     }
 
-    /// The mismatch of one sealed line, or `nil` when it matches or is not sealed.
-    private static func check(_ line: UnsafeRawBufferPointer, number: Int) -> Mismatch? {
-        guard line.count > SealFormat.suffixLength, line.count <= LineReader.maximumLineLength, SealFormat.hasHashSuffix(line) else { return nil }
-        let digest = SHA256.hash(bytes: SealFormat.hashedPart(of: line))
-        let written = SealFormat.writtenHash(of: line)
-        guard !matches(digest, hex: written) else { return nil }
-        return Mismatch(line: number, computed: digest.hex, written: String(decoding: written, as: UTF8.self))
-    }
-
-    /// `true` when `hex` is the lowercase hex form of `digest`.
-    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    private static func matches(_ digest: SHA256Digest, hex: UnsafeRawBufferPointer) -> Bool {
-        var index = 0
-        for byte in digest.bytes {
-            if hex[index] != digits[Int(byte >> 4)] || hex[index + 1] != digits[Int(byte & 0x0F)] { return false }
-            index += 2
-        }
-        return true
+    /// `true` when the line ends like a sealed one, so that its hash is checked.
+    private static func isSealed(_ line: UnsafeRawBufferPointer) -> Bool {
+        line.count > SealFormat.suffixLength && line.count <= LineReader.maximumLineLength && SealFormat.hasHashSuffix(line)
     }
 }

@@ -178,18 +178,27 @@ final class ParallelScan: @unchecked Sendable {
             let hashing = self.hashing
             let keepingLines = self.keepingLines
             let detail = self.detail
-            outcome.lines.reserveCapacity(range.count / 256)
+            // The chunk's lines (in `buffer`), then their hashes all together (in SIMD lanes), then each decoded.
+            var lines: [(bytes: UnsafeRawBufferPointer, offset: Int)] = []
+            lines.reserveCapacity(range.count / 256)
             outcome.end = try chunks.forEachLine(in: range, buffer: buffer) { (bytes, offset) throws(LedgerError) in
                 guard outcome.stoppedAt == nil else { return }
                 guard bytes.count < LineReader.maximumLineLength else {
                     outcome.stoppedAt = offset
                     return
                 }
-                // The number is set by the caller; 1 here only tells the first line (byte order mark).
-                let raw = RawLine(number: offset == 0 ? 1 : 0, offset: offset, bytes: bytes, terminated: true)
-                outcome.lines.append(LogScanner.decode(raw, tape: tape, hashing: hashing, keepingLines: keepingLines, detail: detail))
+                lines.append((bytes, offset))
             }
             if let stoppedAt = outcome.stoppedAt { outcome.end = stoppedAt }
+            let digests = hashing ? LogScanner.sealedDigests(lines) : []
+            outcome.lines.reserveCapacity(lines.count)
+            for (index, line) in lines.enumerated() {
+                // The number is set by the caller; 1 here only tells the first line (byte order mark).
+                let raw = RawLine(number: line.offset == 0 ? 1 : 0, offset: line.offset, bytes: line.bytes, terminated: true)
+                outcome.lines.append(
+                    LogScanner.decode(
+                        raw, tape: tape, hashing: hashing, keepingLines: keepingLines, detail: detail, digest: hashing ? digests[index] : nil))
+            }
         } catch {
             outcome.failure = error
         }

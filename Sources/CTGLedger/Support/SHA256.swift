@@ -111,13 +111,7 @@ public struct SHA256: Sendable {
             buffer.storeBytes(of: bitLength.bigEndian, toByteOffset: padCount, as: UInt64.self)
             copy.update(bytes: UnsafeRawBufferPointer(rebasing: buffer[0..<(padCount + 8)]))
         }
-        let s = copy.state
-        return SHA256Digest(
-            UInt64(s.h0) << 32 | UInt64(s.h1),
-            UInt64(s.h2) << 32 | UInt64(s.h3),
-            UInt64(s.h4) << 32 | UInt64(s.h5),
-            UInt64(s.h6) << 32 | UInt64(s.h7)
-        )
+        return SHA256Digest(copy.state)
     }
 
     /// The SHA-256 digest of a sequence of bytes.
@@ -174,7 +168,7 @@ public struct SHA256: Sendable {
 
     /// Compresses `blocks` consecutive 64-byte blocks starting at `input`
     /// (no alignment required).
-    private static func compress(_ state: inout State, _ input: UnsafeRawPointer, blocks: Int) {
+    static func compress(_ state: inout State, _ input: UnsafeRawPointer, blocks: Int) {
         var a = state.h0, b = state.h1, c = state.h2, d = state.h3
         var e = state.h4, f = state.h5, g = state.h6, h = state.h7
         var block = input
@@ -344,6 +338,16 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
         self.w3 = w3
     }
 
+    /// The digest of the chaining words of a finished hash.
+    init(_ s: SHA256.State) {
+        self.init(
+            UInt64(s.h0) << 32 | UInt64(s.h1),
+            UInt64(s.h2) << 32 | UInt64(s.h3),
+            UInt64(s.h4) << 32 | UInt64(s.h5),
+            UInt64(s.h6) << 32 | UInt64(s.h7)
+        )
+    }
+
     /// The digest whose 32 bytes are all zero (hex: 64 `0` characters).
     public static let zero = SHA256Digest(0, 0, 0, 0)
 
@@ -404,4 +408,19 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
 
     /// Same as `hex`.
     public var description: String { hex }
+
+    /// `true` when `hex` is exactly this digest's `hex` (64 lowercase hexadecimal digits), compared
+    /// without building a string.
+    func matches(hex: UnsafeRawBufferPointer) -> Bool {
+        guard hex.count == 64 else { return false }
+        @inline(__always)
+        func matches(_ word: UInt64, at start: Int) -> Bool {
+            for digit in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: word &>> UInt64(60 - 4 * digit)) & 0xf
+                if hex[start + digit] != (nibble < 10 ? nibble &+ 48 : nibble &+ 87) { return false }
+            }
+            return true
+        }
+        return matches(w0, at: 0) && matches(w1, at: 16) && matches(w2, at: 32) && matches(w3, at: 48)
+    }
 }
