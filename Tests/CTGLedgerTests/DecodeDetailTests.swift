@@ -20,10 +20,11 @@ import Testing
     }()
 
     /// How a line was judged: the event's envelope, or the error with its member and message.
-    private static func verdict(_ line: [UInt8], _ detail: DecodeDetail) -> (verdict: String, event: Event?) {
+    private static func verdict(_ line: [UInt8], _ detail: DecodeDetail, focus: String? = nil) -> (verdict: String, event: Event?) {
         line.withUnsafeBytes { bytes in
             let raw = RawLine(number: 1, offset: 0, bytes: bytes, terminated: true)
-            let decoded = LogScanner.decode(raw, tape: JSONTape(), hashing: false, keepingLines: false, detail: detail)
+            let decoding = LineDecoding(keepsLines: false, detail: detail, focus: focus)
+            let decoded = LogScanner.decode(raw, tape: JSONTape(), hashing: false, decoding: decoding)
             switch decoded.outcome {
             case .event(let event, let hashIsLast):
                 return ("event \(event.seq) \(event.id) \(event.convention) \(event.type) \(hashIsLast)", event)
@@ -72,7 +73,13 @@ import Testing
             let check = Self.verdict(line, .check)
             #expect(light.verdict == full.verdict)
             #expect(check.verdict == full.verdict)
+            // A pass that keeps one convention builds its events whole, and only checks the others'.
+            #expect(Self.verdict(line, .full, focus: "ctg-none").verdict == full.verdict)
             guard let fullEvent = full.event, let lightEvent = light.event else { continue }
+            #expect(Self.verdict(line, .full, focus: fullEvent.convention).event?.payload == fullEvent.payload)
+            if case .conventionRegistered(let registered)? = Self.verdict(line, .full, focus: "ctg-none").event?.payload {
+                #expect(registered.parties.isEmpty && registered.elements.isEmpty)
+            }
             #expect(Self.comparable(lightEvent) == Self.comparable(fullEvent), "\(fullEvent.id)")
             // What the status reads is there at `.status` too.
             if let status = Self.verdict(line, .status).event, let kept = ConventionDigest.statusRelevant(status),

@@ -68,10 +68,10 @@ enum CommandSupport {
         // The digests keep where their events' lines are, and read them back for the state: the
         // events of the pass need no copy of their lines.
         let source = scanner.ids.source
-        scanner.keepsLines = source == nil
+        scanner.decoding.keepsLines = source == nil
         // With a source, the digests keep only offsets: the pass checks each line's data but builds
         // none of it. Without one, they keep events, and the status reads no text.
-        scanner.detail = source == nil ? .withoutTexts : .check
+        scanner.decoding.detail = source == nil ? .withoutTexts : .check
         try LogPass.scan(path: path, with: &scanner) { (event: Event?, place: LogPass.Place, _: inout LogScanner) throws(LedgerError) in
             guard let event else { return }
             digests.update(event.convention, make: { ConventionDigest(convention: $0, source: source) }) { $0.add(event, offset: place.offset) }

@@ -112,11 +112,11 @@ struct VerifyReport {
             throw LedgerError(.io, file: path, "the log could not be opened a second time, to read lines back; try again.")
         }
         // Lines are read back for the second pass: the first needs no copy of them.
-        scanner.keepsLines = false
+        scanner.decoding.keepsLines = false
         // The first pass reads only the envelope (each line's data is checked, not built); the
         // second builds the data without its texts: the rules read events reduced to what they read
         // (`reducedForRules`).
-        scanner.detail = .check
+        scanner.decoding.detail = .check
         // Where each convention's well-formed lines are, in file order.
         var streams = ConventionGroups<OffsetList>()
         // A line's number is its seq plus the shift of the last change before it (a change in a

@@ -105,6 +105,18 @@ public struct Event: Sendable {
         try self.init(root: root, line: line, storage: keepingLine ? .line(Array(bytes)) : .object(JSONObject()), detail: detail)
     }
 
+    /// Decodes an event from a log line parsed on a tape, as a pass asks (`LineDecoding`): the
+    /// events of its focus (or all, without one) at its detail and with their line if it keeps lines;
+    /// the others checked only (`DecodeDetail.check`), without their line.
+    init(root: JSONNode, bytes: UnsafeRawBufferPointer, line: Int, decoding: LineDecoding) throws(LedgerError) {
+        var inFocus = true
+        if let focus = decoding.focus, let convention = root.member("convention"), convention.kind == .string {
+            inFocus = convention.withStringBytes { written in focus.withUTF8Bytes { $0.elementsEqual(written) } }
+        }
+        try self.init(
+            root: root, bytes: bytes, line: line, keepingLine: decoding.keepsLines && inFocus, detail: inFocus ? decoding.detail : .check)
+    }
+
     /// Parses and decodes one log line on its own; `nil` when it is not a well-formed event.
     ///
     /// - Parameters:

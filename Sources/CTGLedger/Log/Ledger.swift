@@ -96,6 +96,8 @@ public struct Ledger: Sendable {
         var order: [String] = []
         var kept = only
         var scanner = LogScanner(file: path, checkHashes: checkHashes)
+        // The other conventions' lines are checked, not built: the index needs only their envelope.
+        scanner.decoding.focus = only
         var index: LogIndex? = buildingIndex ? LogIndex() : nil
         // Chunks of 64 KiB rather than 1 MiB: the decoded chunks in flight took 25 MiB at a million
         // lines, next to the scanner's id table and the index being built (see PERFORMANCE.md).

@@ -41,7 +41,7 @@ enum LogPass {
         _ body: (Event?, Place, inout LogScanner) throws(LedgerError) -> Void
     ) throws(LedgerError) {
         let hashing = scanner.checkHashes && !scanner.deferHashes
-        try ParallelScan.forEachLine(path: path, hashing: hashing, keepingLines: scanner.keepsLines, detail: scanner.detail, chunkSize: chunkSize) {
+        try ParallelScan.forEachLine(path: path, hashing: hashing, decoding: scanner.decoding, chunkSize: chunkSize) {
             (line: DecodedLine) throws(LedgerError) in
             let place = Place(number: line.number, offset: line.offset, length: line.length, terminated: !line.isTorn)
             let event = scanner.accept(line)

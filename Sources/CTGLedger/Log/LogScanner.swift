@@ -28,11 +28,8 @@ struct LogScanner {
     private var checkpointSeqs: [Int: Int] = [:]
     /// The parser's buffer, reused from line to line.
     private let tape = JSONTape()
-    /// Events keep a copy of their line, for `Event.object` (the members as written); passes that
-    /// read only the decoded fields turn it off and save a copy of every line.
-    var keepsLines = true
-    /// How much of each event's `data` is built: passes that never read texts leave them out.
-    var detail = DecodeDetail.full
+    /// What each event keeps of its line and how much of it is built (`LineDecoding`).
+    var decoding = LineDecoding()
     /// Whether the line being checked has `hash` as its last member.
     private var hashIsLastMember = false
 
@@ -96,7 +93,7 @@ struct LogScanner {
 
     /// Checks one line; returns its event when the line is well formed (other checks may still fail).
     mutating func scan(_ raw: RawLine) -> Event? {
-        accept(LogScanner.decode(raw, tape: tape, hashing: checkHashes && !deferHashes, keepingLines: keepsLines, detail: detail))
+        accept(LogScanner.decode(raw, tape: tape, hashing: checkHashes && !deferHashes, decoding: decoding))
     }
 
     /// Decodes one line on its own, without the log's state: what `accept` then checks in order.
@@ -105,12 +102,11 @@ struct LogScanner {
     ///
     /// - Parameters:
     ///   - hashing: also compute the SHA-256 of a sealed line (when `accept` would check it).
-    ///   - keepingLines: events keep a copy of their line (see `keepsLines`).
-    ///   - detail: how much of the event's `data` to build (see `detail`).
+    ///   - decoding: what the event keeps of its line and how much of it is built.
     ///   - digest: the SHA-256 of the line's hashed part when the caller already computed it (see
     ///     `sealedDigests`); otherwise it is computed here when needed.
     static func decode(
-        _ raw: RawLine, tape: JSONTape, hashing: Bool, keepingLines: Bool = true, detail: DecodeDetail = .full, digest: SHA256Digest? = nil
+        _ raw: RawLine, tape: JSONTape, hashing: Bool, decoding: LineDecoding = LineDecoding(), digest: SHA256Digest? = nil
     ) -> DecodedLine {
         var line = DecodedLine(number: raw.number, offset: raw.offset, length: raw.bytes.count, outcome: .torn)
         guard raw.terminated else { return line }
@@ -129,7 +125,7 @@ struct LogScanner {
         }
         let object: JSONNode
         do {
-            object = try tape.parse(bytes, skippingDataElements: detail == .status)
+            object = try tape.parse(bytes, skippingDataElements: decoding.detail == .status && decoding.focus == nil)
         } catch {
             line.outcome = .notJSON(error)
             line.writtenHash = writtenHash(bytes)
@@ -140,7 +136,7 @@ struct LogScanner {
             return line
         }
         do {
-            let event = try Event(root: object, bytes: bytes, line: raw.number, keepingLine: keepingLines, detail: detail)
+            let event = try Event(root: object, bytes: bytes, line: raw.number, decoding: decoding)
             line.outcome = .event(event, hashIsLastMember: object.hasLastMember(named: "hash"))
         } catch {
             line.outcome = .badEnvelope(error, seq: object["seq"]?.int)

@@ -46,8 +46,7 @@ final class ParallelScan: @unchecked Sendable {
 
     private let chunks: LineChunks
     private let hashing: Bool
-    private let keepingLines: Bool
-    private let detail: DecodeDetail
+    private let decoding: LineDecoding
     private var lock = pthread_mutex_t()
     private var changed = pthread_cond_t()
     // Guarded by `lock`.
@@ -57,11 +56,10 @@ final class ParallelScan: @unchecked Sendable {
     private var ready: [Int: ChunkOutcome] = [:]
     private var returned: [[DecodedLine]] = []
 
-    private init(chunks: LineChunks, hashing: Bool, keepingLines: Bool, detail: DecodeDetail) {
+    private init(chunks: LineChunks, hashing: Bool, decoding: LineDecoding) {
         self.chunks = chunks
         self.hashing = hashing
-        self.keepingLines = keepingLines
-        self.detail = detail
+        self.decoding = decoding
         pthread_mutex_init(&lock, nil)
         pthread_cond_init(&changed, nil)
     }
@@ -75,12 +73,11 @@ final class ParallelScan: @unchecked Sendable {
     ///
     /// - Parameters:
     ///   - hashing: compute each sealed event line's SHA-256 (`DecodedLine.computedHash`).
-    ///   - keepingLines: events keep a copy of their line (`LogScanner.keepsLines`).
-    ///   - detail: how much of each event's `data` to build (`LogScanner.detail`).
+    ///   - decoding: what each event keeps of its line and how much is built (`LogScanner.decoding`).
     ///   - chunkSize: nominal size of the chunks shared out (tests vary it).
     /// - Throws: what `LineReader` throws for the same file, or what `body` throws.
     static func forEachLine(
-        path: String, hashing: Bool, keepingLines: Bool = true, detail: DecodeDetail = .full, chunkSize: Int = defaultChunkSize,
+        path: String, hashing: Bool, decoding: LineDecoding = LineDecoding(), chunkSize: Int = defaultChunkSize,
         _ body: (DecodedLine) throws(LedgerError) -> Void
     ) throws(LedgerError) {
         let fd = try FileIO.openForReading(path)
@@ -90,7 +87,7 @@ final class ParallelScan: @unchecked Sendable {
         var lineNumber = 0
         var resumeAt = 0
         if chunks.count > 1 {
-            let scan = ParallelScan(chunks: chunks, hashing: hashing, keepingLines: keepingLines, detail: detail)
+            let scan = ParallelScan(chunks: chunks, hashing: hashing, decoding: decoding)
             let worker = WorkerThread.start { scan.work() }
             defer { scan.stop(worker) }
             let buffer = ReadBuffer()
@@ -123,7 +120,7 @@ final class ParallelScan: @unchecked Sendable {
         }
         // The rest, line by line: the whole file when it is small.
         try LineReader.forEachLine(fd: fd, path: path, startOffset: resumeAt, firstLine: lineNumber + 1) { (raw: RawLine) throws(LedgerError) in
-            try body(LogScanner.decode(raw, tape: tape, hashing: hashing, keepingLines: keepingLines, detail: detail))
+            try body(LogScanner.decode(raw, tape: tape, hashing: hashing, decoding: decoding))
         }
     }
 
@@ -176,8 +173,7 @@ final class ParallelScan: @unchecked Sendable {
                 return outcome
             }
             let hashing = self.hashing
-            let keepingLines = self.keepingLines
-            let detail = self.detail
+            let decoding = self.decoding
             // The chunk's lines (in `buffer`), then their hashes all together (in SIMD lanes), then each decoded.
             var lines: [(bytes: UnsafeRawBufferPointer, offset: Int)] = []
             lines.reserveCapacity(range.count / 256)
@@ -197,7 +193,7 @@ final class ParallelScan: @unchecked Sendable {
                 let raw = RawLine(number: line.offset == 0 ? 1 : 0, offset: line.offset, bytes: line.bytes, terminated: true)
                 outcome.lines.append(
                     LogScanner.decode(
-                        raw, tape: tape, hashing: hashing, keepingLines: keepingLines, detail: detail, digest: hashing ? digests[index] : nil))
+                        raw, tape: tape, hashing: hashing, decoding: decoding, digest: hashing ? digests[index] : nil))
             }
         } catch {
             outcome.failure = error
