@@ -19,8 +19,10 @@ enum ChronologyRules {
         var findings: [Finding] = []
         // The first session at which each party deliberated on each act (a party deliberates on few acts).
         var firstSession: [String: [(act: TransmittedAct, session: CivilDate)]] = [:]
-        for (_, d) in context.deliberations {
-            firstSession[d.party, default: []].lowerSession(d.session, for: d.act)
+        let deliberations = context.deliberations
+        for position in deliberations.indices {
+            firstSession[deliberations[position].deliberation.party, default: []]
+                .lowerSession(deliberations[position].deliberation.session, for: deliberations[position].deliberation.act)
         }
         for (eventIndex, signed) in context.signatures {
             let act = TransmittedAct.act(signed.act)

@@ -56,8 +56,11 @@ extension Event {
     /// The event without what no domain rule reads (its parsed line, its seal, element texts, the
     /// wording of decisions, notes and summaries): `verify` keeps every event of a log for the rules, and texts
     /// are most of an event's weight.
-    func reducedForRules() -> Event {
-        var reduced = withoutObject()
+    ///
+    /// Consuming: the caller's event (the last use of it) becomes the reduced one without being copied.
+    consuming func reducedForRules() -> Event {
+        var reduced = self
+        reduced.object = JSONObject()
         reduced.prev = nil
         reduced.hash = nil
         func textless(_ element: Element) -> Element {
@@ -65,7 +68,7 @@ extension Event {
             copy.text = nil
             return copy
         }
-        switch payload {
+        switch reduced.payload {
         case .conventionRegistered(var registered):
             registered.elements = registered.elements.map(textless)
             reduced.payload = .conventionRegistered(registered)
