@@ -78,17 +78,4 @@ extension ConventionHistory {
         }
         return parties
     }
-
-    /// The party with this id, if known.
-    func party(_ id: String) -> Party? {
-        knownParties.first { $0.id == id }
-    }
-
-    /// Every `deliberation.adopted`, with its event.
-    var deliberations: [(event: Event, deliberation: DeliberationAdopted)] {
-        events.compactMap { event in
-            if case .deliberationAdopted(let d) = event.payload { return (event, d) }
-            return nil
-        }
-    }
 }
