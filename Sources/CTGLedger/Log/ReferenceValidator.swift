@@ -19,8 +19,10 @@ struct ReferenceValidator {
             switch event.payload {
             case .conventionRegistered(let r):
                 registrationSeq = registrationSeq ?? event.seq
-                parties.formUnion(r.parties.map(\.id))
-                introduced.formUnion(r.elements.map(\.id))
+                parties.reserveCapacity(parties.count + r.parties.count)
+                for party in r.parties { parties.insert(party.id) }
+                introduced.reserveCapacity(introduced.count + r.elements.count)
+                for element in r.elements { introduced.insert(element.id) }
                 keepForText(event)
             case .avenantConcluded(let a):
                 if avenantSeqs[a.number] == nil { avenantSeqs[a.number] = event.seq }
@@ -46,6 +48,11 @@ struct ReferenceValidator {
             }
         }
 
+        /// `learn`, except a second registration of the convention (which is refused).
+        mutating func learnUnlessRegisteredAgain(_ event: Event) {
+            if !(event.type == .conventionRegistered && registrationSeq != nil) { learn(event) }
+        }
+
         private mutating func keepForText(_ event: Event) {
             if textEventIDs.insert(event.id).inserted { textEvents.append(event.withoutObject()) }
         }
@@ -56,7 +63,12 @@ struct ReferenceValidator {
         }
     }
 
-    private var conventions: [String: ConventionIndex] = [:]
+    /// What is known of each convention, in order of first appearance; `slots` finds a convention's.
+    private var conventions: [ConventionIndex] = []
+    private var slots: [String: Int] = [:]
+    /// The convention of the last event checked or recorded, and its slot: events of one convention
+    /// come in runs (and `verify` checks one convention at a time), so its id is rarely hashed.
+    private var last: (convention: String, slot: Int)?
     /// The first event of each id, when the caller does not look ids up itself.
     private var ids: IDTable
 
@@ -78,22 +90,32 @@ struct ReferenceValidator {
     /// - Returns: the problems found, each naming the member at fault (empty when it is valid).
     mutating func check(_ event: Event, known: ((String) -> IDTable.Known?)? = nil) -> [LedgerError] {
         var problems: [LedgerError] = []
+        let (line, seq) = (event.line, event.seq)
         func refuse(_ member: String, _ message: String) {
-            problems.append(LedgerError(.invalid, line: event.line, seq: event.seq, member: member, message))
+            problems.append(LedgerError(.invalid, line: line, seq: seq, member: member, message))
         }
-        let index = conventions[event.convention] ?? ConventionIndex()
-        if case .conventionRegistered = event.payload {
-            if let first = index.registrationSeq {
+        // The convention's index is read in place: a copy alive while `record` changes it would make
+        // its sets and lists be copied whole.
+        var isRegistration = false
+        if case .conventionRegistered = event.payload { isRegistration = true }
+        checking: do {
+            guard let slot = slot(of: event.convention), let first = conventions[slot].registrationSeq else {
+                if !isRegistration {
+                    refuse("convention", "no convention.registered event for \(event.convention) comes before this event; register the convention first.")
+                }
+                break checking
+            }
+            if isRegistration {
                 refuse(
                     "type",
                     "the convention \(event.convention) is already registered (seq \(first)); change it with an avenant or correct that event with event.corrected."
                 )
+            } else if let known {
+                Self.checkReferences(event, index: &conventions[slot], known: known, refuse: refuse)
+            } else {
+                let ids = self.ids
+                Self.checkReferences(event, index: &conventions[slot], known: { ids.first($0) }, refuse: refuse)
             }
-        } else if index.registrationSeq == nil {
-            refuse("convention", "no convention.registered event for \(event.convention) comes before this event; register the convention first.")
-        } else {
-            let ids = self.ids
-            checkReferences(event, index: index, known: known ?? { ids.first($0) }, refuse: refuse)
         }
         if problems.isEmpty || event.type != .conventionRegistered { record(event, ownIDs: known == nil) }
         return problems
@@ -107,13 +129,30 @@ struct ReferenceValidator {
     }
 
     private mutating func record(_ event: Event, ownIDs: Bool) {
-        var index = conventions[event.convention] ?? ConventionIndex()
-        if !(event.type == .conventionRegistered && index.registrationSeq != nil) { index.learn(event) }
-        conventions[event.convention] = index
+        // Changed in place (the dictionary's storage is not copied, nor the index's sets).
+        let slot: Int
+        if let known = self.slot(of: event.convention) {
+            slot = known
+        } else {
+            slot = conventions.count
+            conventions.append(ConventionIndex())
+            slots[event.convention] = slot
+            last = (event.convention, slot)
+        }
+        conventions[slot].learnUnlessRegisteredAgain(event)
         if ownIDs { _ = ids.insert(event, offset: 0) }
     }
 
-    private func checkReferences(_ event: Event, index: ConventionIndex, known: (String) -> IDTable.Known?, refuse: (String, String) -> Void) {
+    /// The slot of a convention already met.
+    private mutating func slot(of convention: String) -> Int? {
+        if let last, last.convention == convention { return last.slot }
+        guard let slot = slots[convention] else { return nil }
+        last = (convention, slot)
+        return slot
+    }
+
+    /// - Parameter index: the convention's index, only read (passed `inout` so that it is read in place, not copied).
+    private static func checkReferences(_ event: Event, index: inout ConventionIndex, known: (String) -> IDTable.Known?, refuse: (String, String) -> Void) {
         let parties = index.parties
         func checkAct(_ act: TransmittedAct, member: String, draftAllowed: Bool = false) {
             switch act {
@@ -192,8 +231,10 @@ struct ReferenceValidator {
     }
 
     /// Applies the avenant to the text in force at its effect date (every recorded act counted) and refuses what cannot apply.
-    private func checkChanges(_ event: Event, _ avenant: AvenantConcluded, history: ConventionHistory, refuse: (String, String) -> Void) {
-        var fold = ContentFold(history, at: avenant.effectiveFrom, includeUnconcluded: true)
+    private static func checkChanges(_ event: Event, _ avenant: AvenantConcluded, history: ConventionHistory, refuse: (String, String) -> Void) {
+        // Only the elements the avenant changes decide whether its changes apply: the others are not folded.
+        let changed = avenant.changes.compactMap(\.elementID)
+        var fold = ContentFold(history, at: avenant.effectiveFrom, includeUnconcluded: true, onlyElements: changed)
         fold.skipped = []
         fold.apply(ConventionHistory.AvenantRecord(event: event, avenant: avenant, concluded: false))
         for (index, reason) in fold.skipped {

@@ -11,19 +11,26 @@ struct ContentFold {
     var applied: [Int] = []
     /// Changes that could not apply: their index in the avenant and why.
     var skipped: [(index: Int, reason: String)] = []
+    /// When set, the only element ids folded (see `init(_:at:includeUnconcluded:excludingSeq:onlyElements:)`).
+    private var onlyElements: [String]?
 
     /// Folds a history at `date`.
     ///
     /// - Parameters:
     ///   - includeUnconcluded: apply acts that are not concluded (reading a draft, validating an append).
     ///   - excludingSeq: leave out the avenant with this `seq` (to validate it against the text before it).
-    init(_ history: ConventionHistory, at date: CivilDate, includeUnconcluded: Bool, excludingSeq: Int? = nil) {
+    ///   - onlyElements: fold only these element ids (all when `nil`). What a change does to an element
+    ///     depends only on what its id holds, so these ids are folded (and skipped, when a change cannot
+    ///     apply) exactly as in the full fold; other ids are left out, and so are their warnings and every
+    ///     element's progress. For `append`'s check of an avenant, which reads only the ids it changes.
+    init(_ history: ConventionHistory, at date: CivilDate, includeUnconcluded: Bool, excludingSeq: Int? = nil, onlyElements: [String]? = nil) {
         guard let registration = history.registration, registration.event.effective <= date else { return }
         let data = registration.data
         start = data.start
         end = data.end
         parties = data.parties
-        for element in data.elements {
+        self.onlyElements = onlyElements
+        for element in data.elements where onlyElements?.contains(element.id) ?? true {
             if elements[element.id] != nil {
                 warnings.append(
                     ProjectionWarning(
@@ -37,7 +44,7 @@ struct ContentFold {
             apply(record)
         }
         annul(history)
-        attachProgress(history, at: date)
+        if onlyElements == nil { attachProgress(history, at: date) }
     }
 
     private mutating func warn(_ seq: Int, _ message: String) {
@@ -64,6 +71,7 @@ struct ContentFold {
         let label = "avenant n° \(record.avenant.number)"
         applied.append(record.avenant.number)
         for (index, change) in record.avenant.changes.enumerated() {
+            if let onlyElements, let id = change.elementID, !onlyElements.contains(id) { continue }
             switch change {
             case .add(let element):
                 if elements[element.id] != nil {
@@ -124,7 +132,7 @@ struct ContentFold {
     /// Annulled stipulations never applied, whatever the date (réputées non écrites).
     private mutating func annul(_ history: ConventionHistory) {
         for event in history.events {
-            guard case .stipulationAnnulled(let annulment) = event.payload else { continue }
+            guard case .stipulationAnnulled(let annulment) = event.payload, onlyElements?.contains(annulment.element) ?? true else { continue }
             let title = elements[annulment.element]?.element.title ?? abrogated[annulment.element]?.title
             let existed = title != nil || history.everIntroduced(annulment.element)
             guard existed else {
@@ -158,5 +166,26 @@ extension ConventionHistory {
         return avenants.contains { record in
             record.avenant.changes.contains { if case .add(let e) = $0 { return e.id == id } else { return false } }
         }
+    }
+}
+
+extension ContentFold {
+    /// The period (`start`, `end`) a fold at `date` with the same arguments gives, without folding the
+    /// elements: the registration's period with the `extend`s of the avenants that apply (an end before
+    /// the start is skipped, as `apply` skips it). For rules that read only the period at many dates.
+    ///
+    /// - Parameter orderedAvenants: `history.orderedAvenants`, computed once by the caller.
+    static func period(
+        _ history: ConventionHistory, at date: CivilDate, includeUnconcluded: Bool, excludingSeq: Int? = nil,
+        orderedAvenants: [ConventionHistory.AvenantRecord]
+    ) -> (start: CivilDate?, end: CivilDate?) {
+        guard let registration = history.registration, registration.event.effective <= date else { return (nil, nil) }
+        let start = registration.data.start
+        var end = registration.data.end
+        for record in orderedAvenants
+        where record.applies(at: date) && (record.concluded || includeUnconcluded) && record.event.seq != excludingSeq {
+            for case .extend(let newEnd) in record.avenant.changes where newEnd >= start { end = newEnd }
+        }
+        return (start, end)
     }
 }

@@ -46,6 +46,13 @@ public struct ConventionHistory: Sendable {
     }
 
     private mutating func applyCorrections() {
+        // Most histories have no correction: no need to index every event's id.
+        guard
+            events.contains(where: { event in
+                if case .eventCorrected = event.payload { return true }
+                return false
+            })
+        else { return }
         var indexByID: [String: Int] = [:]
         for (index, event) in events.enumerated() { indexByID[event.id] = indexByID[event.id] ?? index }
         for event in events {

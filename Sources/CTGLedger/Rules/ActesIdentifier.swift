@@ -27,12 +27,81 @@ public struct ActesIdentifier: Hashable, Sendable, CustomStringConvertible, Loss
     /// Parses an identifier; the error names the first part that is wrong and
     /// what was expected. No surrounding spaces or `ID :` prefix are accepted.
     public init(parsing text: String) throws(ActesIdentifierError) {
+        if let parsed = ActesIdentifier(wellFormedASCII: text) {
+            self = parsed
+            return
+        }
         guard !text.isEmpty else { throw .empty }
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 5 else { throw .partCount(found: parts.count, text: text) }
         try self.init(
             department: parts[0], siren: parts[1], decisionDateText: parts[2],
             number: parts[3], nature: parts[4])
+    }
+
+    /// A well-formed ASCII identifier, read from its bytes without splitting it into strings; `nil` for
+    /// anything else (not ASCII, a part that is wrong), which `init(parsing:)` then reads the long way to
+    /// name the error. On ASCII text, splitting bytes at hyphens gives the parts splitting characters
+    /// gives, so a well-formed identifier is read the same either way.
+    private init?(wellFormedASCII text: String) {
+        let parsed: ActesIdentifier?? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var hyphens: (Int, Int, Int, Int) = (0, 0, 0, 0)
+            var found = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return nil }
+                guard byte == UInt8(ascii: "-") else { continue }
+                switch found {
+                case 0: hyphens.0 = index
+                case 1: hyphens.1 = index
+                case 2: hyphens.2 = index
+                case 3: hyphens.3 = index
+                default: return nil
+                }
+                found += 1
+            }
+            guard found == 4 else { return nil }
+            let department = UnsafeBufferPointer(rebasing: bytes[0..<hyphens.0])
+            let siren = UnsafeBufferPointer(rebasing: bytes[(hyphens.0 + 1)..<hyphens.1])
+            let date = UnsafeBufferPointer(rebasing: bytes[(hyphens.1 + 1)..<hyphens.2])
+            let number = UnsafeBufferPointer(rebasing: bytes[(hyphens.2 + 1)..<hyphens.3])
+            let nature = UnsafeBufferPointer(rebasing: bytes[(hyphens.3 + 1)...])
+            guard ActesIdentifier.isDepartment(department), siren.count == 9, siren.allSatisfy(ActesIdentifier.isDigit),
+                date.count == 8, date.allSatisfy(ActesIdentifier.isDigit), (1...15).contains(number.count),
+                number.allSatisfy({ ActesIdentifier.isLetter($0) || ActesIdentifier.isDigit($0) || $0 == UInt8(ascii: "_") }),
+                nature.count == 2, nature.allSatisfy({ $0 >= 65 && $0 <= 90 })
+            else { return nil }
+            let value = date.reduce(0) { $0 * 10 + Int($1 - 48) }
+            guard let decisionDate = CivilDate(year: value / 10_000, month: value / 100 % 100, day: value % 100) else { return nil }
+            return ActesIdentifier(
+                checkedDepartment: String(decoding: department, as: UTF8.self), siren: String(decoding: siren, as: UTF8.self),
+                decisionDate: decisionDate, number: String(decoding: number, as: UTF8.self), nature: String(decoding: nature, as: UTF8.self))
+        }
+        guard case .some(.some(let parsed)) = parsed else { return nil }
+        self = parsed
+    }
+
+    /// An identifier from parts already checked.
+    private init(checkedDepartment department: String, siren: String, decisionDate: CivilDate, number: String, nature: String) {
+        self.department = department
+        self.siren = siren
+        self.decisionDate = decisionDate
+        self.number = number
+        self.nature = nature
+    }
+
+    /// Two or three ASCII digits, or Corse's `2A`, `2B`, `02A`, `02B` (as `isDepartment(_: String)`).
+    private static func isDepartment(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch bytes.count {
+        case 2:
+            return (bytes[0] == UInt8(ascii: "2") && (bytes[1] == UInt8(ascii: "A") || bytes[1] == UInt8(ascii: "B")))
+                || bytes.allSatisfy(isDigit)
+        case 3:
+            return (bytes[0] == UInt8(ascii: "0") && bytes[1] == UInt8(ascii: "2") && (bytes[2] == UInt8(ascii: "A") || bytes[2] == UInt8(ascii: "B")))
+                || bytes.allSatisfy(isDigit)
+        default:
+            return false
+        }
     }
 
     /// Builds an identifier from its parts, checking each as `init(parsing:)` does.

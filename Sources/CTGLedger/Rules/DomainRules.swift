@@ -9,6 +9,14 @@ public enum DomainRules {
         public var name: String
         /// The check.
         public var check: @Sendable (ConventionHistory) -> [Finding]
+        /// The check over a context that every rule of a history shares (what `findings` runs).
+        var run: @Sendable (RuleContext) -> [Finding]
+
+        init(name: String, run: @escaping @Sendable (RuleContext) -> [Finding]) {
+            self.name = name
+            self.run = run
+            self.check = { history in run(RuleContext(history)) }
+        }
     }
 
     /// Every rule, in the order findings are listed.
@@ -24,7 +32,9 @@ public enum DomainRules {
     static func findings(_ histories: [ConventionHistory], file: String) -> [Finding] {
         var result: [Finding] = []
         for history in histories {
-            for rule in all { result += rule.check(history) }
+            // Built once: every rule reads the same lists of the history's events.
+            let context = RuleContext(history)
+            for rule in all { result += rule.run(context) }
         }
         return result.map { finding in
             var f = finding
@@ -46,8 +56,11 @@ extension Event {
     /// The event without what no domain rule reads (its parsed line, its seal, element texts, the
     /// wording of decisions, notes and summaries): `verify` keeps every event of a log for the rules, and texts
     /// are most of an event's weight.
-    func reducedForRules() -> Event {
-        var reduced = withoutObject()
+    ///
+    /// Consuming: the caller's event (the last use of it) becomes the reduced one without being copied.
+    consuming func reducedForRules() -> Event {
+        var reduced = self
+        reduced.object = JSONObject()
         reduced.prev = nil
         reduced.hash = nil
         func textless(_ element: Element) -> Element {
@@ -55,7 +68,7 @@ extension Event {
             copy.text = nil
             return copy
         }
-        switch payload {
+        switch reduced.payload {
         case .conventionRegistered(var registered):
             registered.elements = registered.elements.map(textless)
             reduced.payload = .conventionRegistered(registered)

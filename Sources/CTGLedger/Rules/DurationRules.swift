@@ -1,8 +1,8 @@
 /// Checks of the convention's period (seed 004, art. 10).
 enum DurationRules {
     static let all: [DomainRules.Rule] = [
-        DomainRules.Rule(name: "duration.max", check: periodWithinLimit),
-        DomainRules.Rule(name: "duration.extend", check: extensionWithinLimit),
+        DomainRules.Rule(name: "duration.max", run: { periodWithinLimit($0.history) }),
+        DomainRules.Rule(name: "duration.extend", run: { extensionWithinLimit($0.history) }),
     ]
 
     /// The last day the model convention allows: 31 December of the start year + 4.

@@ -1,3 +1,71 @@
+/// What the domain rules read of one convention's history, gathered once and shared by every rule.
+///
+/// `DomainRules.findings` builds one per history: its events are walked once (by index, without
+/// copying them) to list the délibérations, transmissions and signatures; the lookups several rules
+/// share (parties, délibérations by id, avenants in fold order) are built on first use. A rule copies
+/// an event (`event(at:)`) only to report a finding on it.
+final class RuleContext {
+    /// The history the rules read.
+    let history: ConventionHistory
+    /// Every `deliberation.adopted`, in `seq` order: its index in `history.events` and its data.
+    let deliberations: [(index: Int, deliberation: DeliberationAdopted)]
+    /// Every `act.transmitted`, in `seq` order.
+    let transmissions: [(index: Int, transmission: ActTransmitted)]
+    /// Every `act.signed`, in `seq` order.
+    let signatures: [(index: Int, signed: ActSigned)]
+    /// The element named by every `stipulation.annulled`, in `seq` order.
+    let annulled: [String]
+
+    init(_ history: ConventionHistory) {
+        self.history = history
+        var deliberations: [(index: Int, deliberation: DeliberationAdopted)] = []
+        var transmissions: [(index: Int, transmission: ActTransmitted)] = []
+        var signatures: [(index: Int, signed: ActSigned)] = []
+        var annulled: [String] = []
+        let events = history.events
+        for index in events.indices {
+            switch events[index].payload {
+            case .deliberationAdopted(let d): deliberations.append((index, d))
+            case .actTransmitted(let t): transmissions.append((index, t))
+            case .actSigned(let s): signatures.append((index, s))
+            case .stipulationAnnulled(let a): annulled.append(a.element)
+            default: break
+            }
+        }
+        self.deliberations = deliberations
+        self.transmissions = transmissions
+        self.signatures = signatures
+        self.annulled = annulled
+    }
+
+    /// The event at this index of `history.events` (to report a finding on it).
+    func event(at index: Int) -> Event { history.events[index] }
+
+    /// Every party the history knows: the registration's, then those added by avenants (first mention wins).
+    private(set) lazy var knownParties: [Party] = history.knownParties
+
+    /// The position in `knownParties` of the first party with each id (the one `ConventionHistory.party(_:)` finds).
+    private(set) lazy var partyPositions: [String: Int] = {
+        var result: [String: Int] = [:]
+        result.reserveCapacity(knownParties.count)
+        for position in knownParties.indices where result[knownParties[position].id] == nil { result[knownParties[position].id] = position }
+        return result
+    }()
+
+    /// The first délibération with each id: its position in `deliberations`.
+    private(set) lazy var deliberationsByID: [String: Int] = {
+        var result: [String: Int] = [:]
+        result.reserveCapacity(deliberations.count)
+        for position in deliberations.indices where result[deliberations[position].deliberation.id] == nil {
+            result[deliberations[position].deliberation.id] = position
+        }
+        return result
+    }()
+
+    /// The avenants in fold order (`effective_from`, then `seq`).
+    private(set) lazy var orderedAvenants: [ConventionHistory.AvenantRecord] = history.orderedAvenants
+}
+
 /// Lookups over a convention's history shared by the domain rules.
 extension ConventionHistory {
     /// Every party the history knows: the registration's, then those added by avenants (first mention wins).
@@ -9,18 +77,5 @@ extension ConventionHistory {
             }
         }
         return parties
-    }
-
-    /// The party with this id, if known.
-    func party(_ id: String) -> Party? {
-        knownParties.first { $0.id == id }
-    }
-
-    /// Every `deliberation.adopted`, with its event.
-    var deliberations: [(event: Event, deliberation: DeliberationAdopted)] {
-        events.compactMap { event in
-            if case .deliberationAdopted(let d) = event.payload { return (event, d) }
-            return nil
-        }
     }
 }

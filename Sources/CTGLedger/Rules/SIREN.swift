@@ -12,11 +12,24 @@ public enum SIREN {
     /// `true` when `s` is exactly nine ASCII digits (no spaces, no other
     /// digits of Unicode), not all zeros, whose Luhn sum is a multiple of 10.
     public static func isValid(_ s: String) -> Bool {
-        let bytes = Array(s.utf8)
-        guard bytes.count == 9, bytes.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return false }
-        let digits = bytes.map { Int($0 - 48) }
-        guard digits.contains(where: { $0 != 0 }) else { return false }
-        return luhnSum(digits) % 10 == 0
+        // The Luhn sum over the bytes as they come (no array): with nine digits, the 2nd, 4th, 6th and
+        // 8th from the left are the ones doubled (every second from the rightmost).
+        var count = 0
+        var sum = 0
+        var nonZero = false
+        for byte in s.utf8 {
+            guard count < 9, byte >= 48 && byte <= 57 else { return false }
+            let digit = Int(byte - 48)
+            nonZero = nonZero || digit != 0
+            if count % 2 == 1 {
+                let doubled = digit * 2
+                sum += doubled > 9 ? doubled - 9 : doubled
+            } else {
+                sum += digit
+            }
+            count += 1
+        }
+        return count == 9 && nonZero && sum % 10 == 0
     }
 
     /// The check digit that completes an eight-digit prefix into a valid SIREN,
