@@ -216,6 +216,8 @@ public enum Appender {
     private static func fullBasis(_ candidates: [Candidate], file: borrowing LockedFile) throws(LedgerError) -> Basis {
         let path = file.path
         var scanner = LogScanner(file: path)
+        // Only the envelope is read of each event (for the index): the data is checked, not built.
+        scanner.decoding = LineDecoding(keepsLines: false, detail: .check)
         var index = LogIndex()
         try LineReader.forEachLine(fd: file.fd, path: path, startOffset: 0) { (raw: RawLine) throws(LedgerError) in
             guard let event = scanner.scan(raw) else { return }
