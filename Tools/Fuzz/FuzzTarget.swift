@@ -24,6 +24,7 @@ enum FuzzHarness {
                 number: lineNumber, offset: start, bytes: UnsafeRawBufferPointer(rebasing: input[start..<end]),
                 terminated: end < input.count)
             if let event = scanner.scan(raw) { events.append(event) }
+            checkDetailsAgree(raw)
             start = end + 1
         }
         let ledger = Ledger(path: "fuzz.jsonl", events: events, scanner: scanner)
@@ -71,6 +72,30 @@ enum FuzzHarness {
     }
 
     static let dates = ["2020-01-01", "2026-06-01", "2031-01-01"].map { CivilDate($0)! }
+
+    /// The lighter decodings judge a line as the full one does (`DecodeDetail`): the same outcome,
+    /// the same error; a line read whole also reads at `.status` (which skips `data.elements`).
+    static func checkDetailsAgree(_ raw: RawLine) {
+        let tape = JSONTape()
+        func verdict(_ detail: DecodeDetail) -> String {
+            switch LogScanner.decode(raw, tape: tape, hashing: false, decoding: LineDecoding(keepsLines: false, detail: detail)).outcome {
+            case .event(let event, let last): return "event \(event.seq) \(event.id) \(event.convention) \(event.type) \(last)"
+            case .badEnvelope(let error, let seq): return "invalid \(String(describing: seq)) \(error.description)"
+            case .notJSON(let error): return "not JSON \(error.description)"
+            case .notObject(let name): return "not an object \(name)"
+            case .torn: return "torn"
+            case .carriageReturn: return "CR"
+            case .blank: return "blank"
+            }
+        }
+        let full = verdict(.full)
+        for detail in [DecodeDetail.withoutTexts, .check] where verdict(detail) != full {
+            fatalError("decoding at \(detail) judges a line otherwise than in full: \(verdict(detail)) / \(full)")
+        }
+        if full.hasPrefix("event"), !verdict(.status).hasPrefix("event") {
+            fatalError("a well-formed event does not read back at .status: \(verdict(.status))")
+        }
+    }
 }
 
 /// The libFuzzer entry point.

@@ -11,61 +11,36 @@ enum DeliberationRules {
     static func membersAddUp(_ history: ConventionHistory) -> [Finding] { membersAddUp(RuleContext(history)) }
 
     static func membersAddUp(_ context: RuleContext) -> [Finding] {
-        var findings: [Finding] = []
-        let deliberations = context.deliberations
-        for position in deliberations.indices {
-            guard let m = deliberations[position].deliberation.members, let present = m.present, let proxies = m.proxies, let voting = m.voting,
-                present + proxies != voting
-            else { continue }
-            let (index, d) = deliberations[position]
-            findings.append(
-                .warning(
-                    context.event(at: index), rule: "members.sum", member: "data.members",
-                    "délibération \(d.number): present (\(present)) + proxies (\(proxies)) = \(present + proxies), but voting members are \(voting).",
-                    citation: "CGCT L2121-20 (vote by proxy)"))
+        context.deliberationWarnings(rule: "members.sum", member: "data.members", citation: "CGCT L2121-20 (vote by proxy)") { d in
+            guard let m = d.members, let present = m.present, let proxies = m.proxies, let voting = m.voting, present + proxies != voting else { return nil }
+            return "délibération \(d.number): present (\(present)) + proxies (\(proxies)) = \(present + proxies), but voting members are \(voting)."
         }
-        return findings
     }
 
     /// For + against + abstentions = voting members.
     static func votesAddUp(_ history: ConventionHistory) -> [Finding] { votesAddUp(RuleContext(history)) }
 
     static func votesAddUp(_ context: RuleContext) -> [Finding] {
-        var findings: [Finding] = []
-        let deliberations = context.deliberations
-        for position in deliberations.indices {
-            guard let v = deliberations[position].deliberation.votes, v.votesFor != nil, let voting = deliberations[position].deliberation.members?.voting
-            else { continue }
+        context.deliberationWarnings(rule: "votes.sum", member: "data.votes", citation: "CGCT L2121-20") { d in
+            guard let v = d.votes, v.votesFor != nil, let voting = d.members?.voting else { return nil }
             let cast = (v.votesFor ?? 0) + (v.against ?? 0) + (v.abstain ?? 0)
-            guard cast != voting else { continue }
-            let (index, d) = deliberations[position]
-            findings.append(
-                .warning(
-                    context.event(at: index), rule: "votes.sum", member: "data.votes",
-                    "délibération \(d.number): for (\(v.votesFor ?? 0)) + against (\(v.against ?? 0)) + abstentions (\(v.abstain ?? 0)) = \(cast), but voting members are \(voting).",
-                    citation: "CGCT L2121-20"))
+            guard cast != voting else { return nil }
+            return
+                "délibération \(d.number): for (\(v.votesFor ?? 0)) + against (\(v.against ?? 0)) + abstentions (\(v.abstain ?? 0)) = \(cast), but voting members are \(voting)."
         }
-        return findings
     }
 
     /// More than half the members in office are present (proxies do not count).
     static func quorum(_ history: ConventionHistory) -> [Finding] { quorum(RuleContext(history)) }
 
     static func quorum(_ context: RuleContext) -> [Finding] {
-        var findings: [Finding] = []
-        let deliberations = context.deliberations
-        for position in deliberations.indices {
-            guard let members = deliberations[position].deliberation.members, let inOffice = members.inOffice, let present = members.present, inOffice > 0,
-                present * 2 <= inOffice
-            else { continue }
-            let (index, d) = deliberations[position]
-            findings.append(
-                .warning(
-                    context.event(at: index), rule: "quorum", member: "data.members.present",
-                    "délibération \(d.number): \(present) members present out of \(inOffice) in office; the council deliberates validly only when more than half (at least \(inOffice / 2 + 1)) are present, proxies not counted, unless this is the session convened again at least three days after a session without quorum (L2121-17 al. 2).",
-                    citation: "CGCT L2121-17 al. 1"))
+        context.deliberationWarnings(rule: "quorum", member: "data.members.present", citation: "CGCT L2121-17 al. 1") { d in
+            guard let members = d.members, let inOffice = members.inOffice, let present = members.present, inOffice > 0, present * 2 <= inOffice else {
+                return nil
+            }
+            return
+                "délibération \(d.number): \(present) members present out of \(inOffice) in office; the council deliberates validly only when more than half (at least \(inOffice / 2 + 1)) are present, proxies not counted, unless this is the session convened again at least three days after a session without quorum (L2121-17 al. 2)."
         }
-        return findings
     }
 
     /// The convocation was sent enough clear days (jours francs) before the session.

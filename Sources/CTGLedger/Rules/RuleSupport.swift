@@ -79,3 +79,15 @@ extension ConventionHistory {
         return parties
     }
 }
+
+extension RuleContext {
+    /// A warning on each délibération (in history order) for which `message` gives one.
+    func deliberationWarnings(rule: String, member: String, citation: String, _ message: (DeliberationAdopted) -> String?) -> [Finding] {
+        var findings: [Finding] = []
+        for position in deliberations.indices {
+            guard let text = message(deliberations[position].deliberation) else { continue }
+            findings.append(.warning(event(at: deliberations[position].index), rule: rule, member: member, text, citation: citation))
+        }
+        return findings
+    }
+}

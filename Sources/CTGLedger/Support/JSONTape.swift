@@ -350,6 +350,7 @@ private struct TapeParser {
             }
             index += 1
             skipWhitespace()
+            var skipped = false
             if skipsDataElements && (depth == 1 || isData) && index < bytes.count {
                 if depth == 1 && length == 4 && isName(key, "data") && bytes[index] == UInt8(ascii: "{") {
                     nextIsData = true
@@ -357,20 +358,10 @@ private struct TapeParser {
                     let start = index
                     try skipContainer()
                     _ = append(.array, start: start, end: index, flags: 1)
-                    skipWhitespace()
-                    guard index < bytes.count else { throw error("unexpected end of line, expected ',' or '}'") }
-                    if bytes[index] == UInt8(ascii: ",") {
-                        index += 1
-                        continue
-                    }
-                    if bytes[index] == UInt8(ascii: "}") {
-                        close(object)
-                        return
-                    }
-                    throw error("unexpected \(describe(index)), expected ',' or '}'")
+                    skipped = true
                 }
             }
-            try parseValue()
+            if !skipped { try parseValue() }
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end of line, expected ',' or '}'") }
             if bytes[index] == UInt8(ascii: ",") {
