@@ -98,9 +98,10 @@ import Testing
         #expect(try LogIndexTests.rebuilt(log) == reference, sourceLocation: sourceLocation)
         var index = LogIndex()
         let source = try #require(LineSource(path: log))
+        let reader = LineReadBack()
         var offset = 0
         for event in try Ledger.read(path: log, checkHashes: false).events {
-            let length = try #require(source.line(at: offset)).count
+            let length = try #require(reader.bytes(at: offset, in: source)).count
             index.add(event, offset: offset, length: length)
             offset += length + 1
         }

@@ -111,7 +111,14 @@ public struct Event: Sendable {
     init(root: JSONNode, bytes: UnsafeRawBufferPointer, line: Int, decoding: LineDecoding) throws(LedgerError) {
         var inFocus = true
         if let focus = decoding.focus, let convention = root.member("convention"), convention.kind == .string {
-            inFocus = convention.withStringBytes { written in focus.withUTF8Bytes { $0.elementsEqual(written) } }
+            // As the pass compares conventions (`String` equality, canonical equivalence): bytes
+            // first, and as `String`s when either is not plain ASCII.
+            inFocus = convention.withStringBytes { written in
+                focus.withUTF8Bytes { wanted in
+                    wanted.elementsEqual(written)
+                        || (!(wanted.allSatisfy { $0 < 0x80 } && written.allSatisfy { $0 < 0x80 }) && convention.decodedString == focus)
+                }
+            }
         }
         try self.init(
             root: root, bytes: bytes, line: line, keepingLine: decoding.keepsLines && inFocus, detail: inFocus ? decoding.detail : .check)

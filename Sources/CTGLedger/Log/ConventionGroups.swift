@@ -8,13 +8,16 @@ struct ConventionGroups<Value> {
     private var slots: [Key: Int] = [:]
 
     /// A convention id hashed once with FNV-1a (every line of a log is looked up: the standard
-    /// hasher would hash the whole id with SipHash each time).
+    /// hasher would hash the whole id with SipHash each time). Ids compare as `String`s
+    /// (canonical equivalence): one that is not plain ASCII is hashed by the standard hasher, which
+    /// agrees with that; an ASCII id is equivalent only to itself.
     private struct Key: Hashable {
         let id: String
         let hash: UInt64
         init(_ id: String) {
             self.id = id
-            hash = IDTable.fnv1a(id)
+            let fnv = ByteWords.fnv1a(id)
+            hash = fnv.isASCII ? fnv.hash : UInt64(truncatingIfNeeded: id.hashValue)
         }
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
         static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.id == b.id }

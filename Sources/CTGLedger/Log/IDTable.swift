@@ -56,17 +56,7 @@ struct IDTable {
     }
 
     /// The 64-bit FNV-1a hash of an id (the hash the sidecar index stores too).
-    @Sendable static func fnv1a(_ id: String) -> UInt64 {
-        var text = id
-        return text.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-            return hash
-        }
-    }
+    @Sendable static func fnv1a(_ id: String) -> UInt64 { ByteWords.fnv1a(id).hash }
 
     /// Records `event` (read at `offset`) unless its id is already held.
     ///

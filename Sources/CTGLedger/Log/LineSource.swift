@@ -24,12 +24,6 @@ final class LineSource: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    /// The bytes of the line starting at `offset`, without its `\n` (nor a byte order mark at the
-    /// file's start); `nil` when it cannot be read or is longer than a line may be.
-    func line(at offset: Int) -> [UInt8]? {
-        LineReadBack().bytes(at: offset, in: self).map { Array($0) }
-    }
-
     /// The event of the line at `offset`, numbered `number`; `nil` when the line is not a well-formed
     /// event. The event keeps no copy of its line (`object` is empty): what reads lines back uses
     /// the decoded fields only.

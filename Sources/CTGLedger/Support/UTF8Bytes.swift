@@ -28,6 +28,20 @@ enum ByteWords {
         return true
     }
 
+    /// The 64-bit FNV-1a hash of a string's UTF-8 bytes, and whether they are all ASCII.
+    static func fnv1a(_ text: String) -> (hash: UInt64, isASCII: Bool) {
+        var text = text
+        return text.withUTF8 { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var high: UInt8 = 0
+            for byte in bytes {
+                high |= byte
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            return (hash, high < 0x80)
+        }
+    }
+
     /// `true` when the `count` bytes at `a` and `b` are equal.
     @inline(__always)
     static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
