@@ -94,6 +94,47 @@ import Testing
         }
     }
 
+    /// Lines whose data is bad (a member of the wrong type; one also with a bad `prev`, one whose id
+    /// later events refer to): `verify`'s first pass, which does not read the data, leaves them to
+    /// the second, which starts over at `check`: the report is the whole-ledger check's.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: LogIndexTests.generator), "ctg-generate is not built: run `swift build` first"))
+    func linesWithBadDataAreReportedAsBefore() throws {
+        let generated = try ReplayPropertyTests.generatedLog(events: 2000, seed: 13)
+        defer { generated.directory.remove() }
+        var lines = try String(contentsOfFile: generated.path, encoding: .utf8).split(separator: "\n").map(String.init)
+        for (step, index) in stride(from: 11, to: lines.count, by: 173).enumerated() {
+            guard case .object(var event) = try JSONParser.parse(lines[index]), case .object(var data)? = event["data"],
+                let first = data.members.first
+            else { continue }
+            data[first.key] = .number("5")
+            event["data"] = .object(data)
+            if step % 3 == 1 { event["prev"] = .number("7") }
+            lines[index] = JSONWriter.string(.object(event))
+        }
+        let damaged = generated.directory.file("damaged.jsonl")
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: damaged))
+        let expected = try Self.wholeLedgerFindings(damaged)
+        #expect(expected.filter { $0.rule == "envelope" && ($0.member ?? "").hasPrefix("data.") }.count >= 8)
+        #expect(try VerifyReport.make(path: damaged).findings == expected)
+        #expect(try VerifyReport.make(path: damaged, optimistic: false).findings == expected)
+        // A sound log is read once, optimistically, with the same report.
+        #expect(try VerifyReport.make(path: generated.path).findings == (try Self.wholeLedgerFindings(generated.path)))
+        // The only bad line has a bad `prev` too: its data is named first, as by the whole check,
+        // though no second pass reads a line the first did not take for an event.
+        var single = try String(contentsOfFile: generated.path, encoding: .utf8).split(separator: "\n").map(String.init)
+        guard case .object(var event) = try JSONParser.parse(single[40]), case .object(var data)? = event["data"], let first = data.members.first
+        else { throw LedgerError(.invalid, "line 41 is not an event") }
+        data[first.key] = .number("5")
+        event["data"] = .object(data)
+        event["prev"] = .number("7")
+        single[40] = JSONWriter.string(.object(event))
+        let one = generated.directory.file("one.jsonl")
+        try Data((single.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: one))
+        let reported = try VerifyReport.make(path: one).findings
+        #expect(reported == (try Self.wholeLedgerFindings(one)))
+        #expect(reported.contains { $0.line == 41 && ($0.member ?? "").hasPrefix("data.") })
+    }
+
     /// `ctg list` on a national sample (rows made on two threads) gives, in order of first appearance,
     /// each convention's state as the full projection computes it.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: LogIndexTests.generator), "ctg-generate is not built: run `swift build` first"))

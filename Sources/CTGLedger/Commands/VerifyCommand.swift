@@ -96,10 +96,14 @@ struct VerifyReport {
     ///   - expectHead: a hash written down earlier, to find the line it belongs to.
     ///   - hashChunkSize: how the file is cut for hashing (tests vary it).
     ///   - idHash: replaces the hash of event ids (tests force collisions with it).
+    ///   - optimistic: the first pass does not read the events' data (`DecodeDetail.envelope`),
+    ///     which the second pass reads and checks anyway; when that finds a line whose data is bad,
+    ///     verify starts over with a first pass that checks it (`false`: from the start), so the
+    ///     report is the same either way: a sound log is decoded once, a damaged one twice.
     /// - Throws: `LedgerError` of kind `.io` when the file cannot be read.
     static func make(
         path: String, expectHead: String? = nil, hashChunkSize: Int = ParallelHashCheck.defaultChunkSize,
-        idHash: (@Sendable (String) -> UInt64)? = nil
+        idHash: (@Sendable (String) -> UInt64)? = nil, optimistic: Bool = true
     ) throws(LedgerError) -> VerifyReport {
         let hashing = ParallelHashCheck(path: path, chunkSize: hashChunkSize)
         var scanner = LogScanner(file: path, checkHashes: true)
@@ -113,10 +117,10 @@ struct VerifyReport {
         }
         // Lines are read back for the second pass: the first needs no copy of them.
         scanner.decoding.keepsLines = false
-        // The first pass reads only the envelope (each line's data is checked, not built); the
-        // second builds the data without its texts: the rules read events reduced to what they read
-        // (`reducedForRules`).
-        scanner.decoding.detail = .check
+        // The first pass reads only the envelope (each line's data is not read, or checked and not
+        // built); the second builds the data without its texts: the rules read events reduced to
+        // what they read (`reducedForRules`).
+        scanner.decoding.detail = optimistic ? .envelope : .check
         // Where each convention's well-formed lines are, in file order.
         var streams = ConventionGroups<OffsetList>()
         // A line's number is its seq plus the shift of the last change before it (a change in a
@@ -158,7 +162,7 @@ struct VerifyReport {
         // The second pass runs while the hashing thread still works; `wait` then hashes what it left.
         let ids = scanner.ids
         // Conventions are independent: checked on two threads, their findings kept in convention order.
-        let checked = ParallelWork.map(count: conventions.count) { (slot: Int) -> (references: [Finding], rules: [Finding]) in
+        let checked = ParallelWork.map(count: conventions.count) { (slot: Int) -> (references: [Finding], rules: [Finding], unread: Bool) in
             var references: [Finding] = []
             var validator = ReferenceValidator()
             let reader = LineReadBack()
@@ -168,8 +172,11 @@ struct VerifyReport {
             var run = 0
             for offset in offsets {
                 while run + 1 < shifts.count, shifts[run + 1].offset <= offset { run += 1 }
-                // Each line was read as a well-formed event; the log is append-only.
-                guard var event = source.event(at: offset, detail: .withoutTexts, reader: reader) else { continue }
+                // Each line was read as a well-formed event (its data unread when optimistic); the log is append-only.
+                guard var event = source.event(at: offset, detail: .withoutTexts, reader: reader) else {
+                    if optimistic { return ([], [], true) }
+                    continue
+                }
                 event.line = event.seq + shifts[run].shift
                 let known = { (id: String) -> IDTable.Known? in
                     if let shadowed = unrecorded[id] { return shadowed.flatMap { ($0.offset ?? offset) < offset ? $0 : nil } }
@@ -181,7 +188,12 @@ struct VerifyReport {
                 }
                 kept.append(event.reducedForRules())
             }
-            return (references, DomainRules.findings([ConventionHistory(events: kept, convention: conventions[slot])], file: path))
+            return (references, DomainRules.findings([ConventionHistory(events: kept, convention: conventions[slot])], file: path), false)
+        }
+        if checked.contains(where: \.unread) {
+            // A line whose data is bad (or that changed meanwhile): the first pass must judge it.
+            _ = try? hashing.wait(scannedEnd: scannedEnd)
+            return try make(path: path, expectHead: expectHead, hashChunkSize: hashChunkSize, idHash: idHash, optimistic: false)
         }
         let referenceFindings = checked.flatMap(\.references)
         let ruleFindings = checked.flatMap(\.rules)

@@ -25,4 +25,11 @@ enum DecodeDetail: Sendable {
     /// envelope (the first pass of `verify` and of a full replay) and must still know whether
     /// each line is a well-formed event.
     case check
+
+    /// The data not read at all, past the checks every type shares (its version, that it is an
+    /// object): `data` is a blank value of the event's type (`EventPayload.blank`). Unlike the
+    /// levels above, a line with bad data reads here as a well-formed event: this is for a first
+    /// pass whose every event is decoded again, checked, by a second pass (`verify`), which starts
+    /// over at `check` when one is not.
+    case envelope
 }

@@ -165,8 +165,15 @@ public struct Event: Sendable {
             }
             guard let data = object.member("data") else { throw r.fail("data", "an object", found: nil) }
             payload = try EventPayload.decode(type: type, version: version, data: data, detail: detail)
-            prev = try r.optionalString("prev")
-            hash = try r.optionalString("hash")
+            do {
+                prev = try r.optionalString("prev")
+                hash = try r.optionalString("hash")
+            } catch  where detail == .envelope {
+                // The data is read before these: a line whose data is bad too fails on its data,
+                // as at every other detail.
+                _ = try EventPayload.decode(type: type, version: version, data: data, detail: .check)
+                throw error
+            }
             self.line = line
             self.storage = storage
         } catch {

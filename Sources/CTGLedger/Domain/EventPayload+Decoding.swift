@@ -25,6 +25,7 @@ extension EventPayload {
             throw LedgerError(.invalid, member: "v", "expected version 1 of \(type.rawValue) (the only one this ctg knows); found \(version).")
         }
         let r = try FieldReader(data, path: MemberPath("data", detail: detail))
+        if detail == .envelope { return .blank(type) }
         switch type {
         case .conventionRegistered:
             let start = try r.date("start")
@@ -126,6 +127,41 @@ extension EventPayload {
                 ActionProgress(
                     element: try r.string("element"), status: try r.enumeration("status", ProgressStatus.self),
                     date: try r.date("date"), note: try r.optionalText("note")))
+        }
+    }
+}
+
+extension EventPayload {
+    /// A value of `type` with nothing in it (empty strings and lists, dates of 1 January 1970):
+    /// what `DecodeDetail.envelope` gives for data it does not read.
+    static func blank(_ type: EventType) -> EventPayload {
+        let date = CivilDate(year: 1970, month: 1, day: 1)!
+        switch type {
+        case .conventionRegistered:
+            return .conventionRegistered(ConventionRegistered(title: "", kind: "", territory: "", parties: [], start: date, end: date, elements: []))
+        case .deliberationAdopted:
+            return .deliberationAdopted(
+                DeliberationAdopted(
+                    id: "", party: "", body: "", number: "", session: date, convocation: nil, members: nil, votes: nil, unanimous: nil,
+                    act: .act(.convention), decisions: []))
+        case .actTransmitted:
+            return .actTransmitted(ActTransmitted(act: .act(.convention), actesID: nil, sent: date, received: nil, published: nil))
+        case .actSigned:
+            return .actSigned(ActSigned(act: .convention, parties: [], date: date, place: nil, signatories: []))
+        case .avenantConcluded:
+            return .avenantConcluded(AvenantConcluded(number: 1, title: "", effectiveFrom: date, effectiveUntil: nil, changes: []))
+        case .terminationNotified:
+            return .terminationNotified(TerminationNotified(id: "", kind: .denunciation, by: "", sent: date, endsOn: nil))
+        case .terminationWithdrawn:
+            return .terminationWithdrawn(TerminationWithdrawn(notice: "", date: date, reason: nil))
+        case .stipulationAnnulled:
+            return .stipulationAnnulled(StipulationAnnulled(element: "", court: nil, reference: nil, date: date))
+        case .eventCorrected:
+            return .eventCorrected(EventCorrected(target: "", reason: "", data: .object(JSONObject())))
+        case .reviewHeld:
+            return .reviewHeld(ReviewHeld(kind: .copil, date: date, summary: nil))
+        case .actionProgress:
+            return .actionProgress(ActionProgress(element: "", status: .planned, date: date, note: nil))
         }
     }
 }
