@@ -73,6 +73,7 @@ import Testing
             let check = Self.verdict(line, .check)
             #expect(light.verdict == full.verdict)
             #expect(check.verdict == full.verdict)
+            #expect(Self.verdict(line, .envelope).verdict == full.verdict)
             // A pass that keeps one convention builds its events whole, and only checks the others'.
             #expect(Self.verdict(line, .full, focus: "ctg-none").verdict == full.verdict)
             guard let fullEvent = full.event, let lightEvent = light.event else { continue }
@@ -134,6 +135,9 @@ import Testing
                 let full = Self.verdict(bytes, .full).verdict
                 #expect(Self.verdict(bytes, .withoutTexts).verdict == full)
                 #expect(Self.verdict(bytes, .check).verdict == full)
+                // `.envelope` reads no data: a line with bad data may read as an event; any other verdict is the full one.
+                let envelope = Self.verdict(bytes, .envelope).verdict
+                #expect(envelope == full || (envelope.hasPrefix("event") && full.hasPrefix("invalid")), "\(envelope) / \(full)")
                 if full.hasPrefix("invalid") { invalid += 1 }
             }
         }

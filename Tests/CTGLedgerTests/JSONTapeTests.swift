@@ -187,7 +187,7 @@ import Testing
         let tape = JSONTape()
         let bytes = Array(line.utf8)
         try bytes.withUnsafeBytes { buffer in
-            let skipped = try tape.parse(buffer, skippingDataElements: true)
+            let skipped = try tape.parse(buffer, skipping: .dataElements)
             let data = try #require(skipped["data"])
             let elements = try #require(data["elements"])
             #expect(elements.kind == .array && elements.isEmptyContainer)
@@ -210,7 +210,7 @@ import Testing
         }
         let torn = Array(#"{"data":{"elements":[{"id":"a"}"#.utf8)
         torn.withUnsafeBytes { buffer in
-            #expect(throws: JSONSyntaxError.self) { try tape.parse(buffer, skippingDataElements: true) }
+            #expect(throws: JSONSyntaxError.self) { try tape.parse(buffer, skipping: .dataElements) }
         }
     }
 }

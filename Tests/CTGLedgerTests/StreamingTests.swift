@@ -133,6 +133,17 @@ import Testing
         let reported = try VerifyReport.make(path: one).findings
         #expect(reported == (try Self.wholeLedgerFindings(one)))
         #expect(reported.contains { $0.line == 41 && ($0.member ?? "").hasPrefix("data.") })
+        // Data that is not even JSON (the first pass only skips over it), alone on its line, then
+        // with a bad `seq` on the same line.
+        var syntax = try String(contentsOfFile: generated.path, encoding: .utf8).split(separator: "\n").map(String.init)
+        syntax[30] = syntax[30].replacingOccurrences(of: "\"data\":{", with: "\"data\":{\"x\":1,,")
+        syntax[60] = syntax[60].replacingOccurrences(of: "\"data\":{", with: "\"data\":{\"x\":\"\\q\",").replacingOccurrences(
+            of: "\"seq\":61,", with: "\"seq\":\"61\",")
+        let broken = generated.directory.file("syntax.jsonl")
+        try Data((syntax.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: broken))
+        let syntaxFindings = try VerifyReport.make(path: broken).findings
+        #expect(syntaxFindings == (try Self.wholeLedgerFindings(broken)))
+        #expect(syntaxFindings.filter { $0.rule == "json" }.map(\.line) == [31, 61])
     }
 
     /// `ctg list` on a national sample (rows made on two threads) gives, in order of first appearance,

@@ -16,7 +16,7 @@ enum DecodeDetail: Sendable {
     /// What a convention's status, period and parties depend on (`ConventionDigest`), for lines
     /// already read as well-formed events: as `withoutTexts`, and also without a registration's
     /// elements and a signature's signatories, which are neither built nor checked (the
-    /// elements are only skipped over by the parser: `JSONTape.parse(_:skippingDataElements:)`).
+    /// elements are only skipped over by the parser: `JSONTape.parse(_:skipping:)`).
     case status
     /// Everything checked, almost nothing built: `data` is a hollow value of the right type, its
     /// strings empty (`""` for a string that is present, `nil` for one that is absent; free texts
@@ -26,10 +26,11 @@ enum DecodeDetail: Sendable {
     /// each line is a well-formed event.
     case check
 
-    /// The data not read at all, past the checks every type shares (its version, that it is an
-    /// object): `data` is a blank value of the event's type (`EventPayload.blank`). Unlike the
-    /// levels above, a line with bad data reads here as a well-formed event: this is for a first
-    /// pass whose every event is decoded again, checked, by a second pass (`verify`), which starts
-    /// over at `check` when one is not.
+    /// The data not read at all: the parser skips over it (`JSONTape.Skip.data`) and `data` is a
+    /// blank value of the event's type (`EventPayload.blank`). Unlike the levels above, a line
+    /// whose data is bad (even as JSON) reads here as a well-formed event; a line that does not is
+    /// read again at `check` (`LogScanner.decode`), so that its verdict is the one every other level
+    /// gives. For a first pass whose every event is decoded again, checked, by a second pass
+    /// (`verify`), which starts over at `check` when one is not.
     case envelope
 }

@@ -136,7 +136,7 @@ public struct Event: Sendable {
     ) -> Event? {
         let tape = tape ?? JSONTape()
         return withExtendedLifetime(tape) { () -> Event? in
-            guard let root = try? tape.parse(bytes, skippingDataElements: detail == .status), root.kind == .object else { return nil }
+            guard let root = try? tape.parse(bytes, skipping: detail == .status ? .dataElements : .nothing), root.kind == .object else { return nil }
             return try? Event(root: root, bytes: bytes, line: number ?? root["seq"]?.int ?? 0, keepingLine: keepingLine, detail: detail)
         }
     }
@@ -165,15 +165,8 @@ public struct Event: Sendable {
             }
             guard let data = object.member("data") else { throw r.fail("data", "an object", found: nil) }
             payload = try EventPayload.decode(type: type, version: version, data: data, detail: detail)
-            do {
-                prev = try r.optionalString("prev")
-                hash = try r.optionalString("hash")
-            } catch  where detail == .envelope {
-                // The data is read before these: a line whose data is bad too fails on its data,
-                // as at every other detail.
-                _ = try EventPayload.decode(type: type, version: version, data: data, detail: .check)
-                throw error
-            }
+            prev = try r.optionalString("prev")
+            hash = try r.optionalString("hash")
             self.line = line
             self.storage = storage
         } catch {

@@ -108,6 +108,25 @@ struct LogScanner {
     static func decode(
         _ raw: RawLine, tape: JSONTape, hashing: Bool, decoding: LineDecoding = LineDecoding(), digest: SHA256Digest? = nil
     ) -> DecodedLine {
+        if decoding.detail == .envelope {
+            // The data skipped over, not read: a line that is not then a well-formed event is read
+            // again, whole and checked, for the verdict every other detail gives.
+            let optimistic = decode(raw, tape: tape, hashing: hashing, decoding: decoding, skipping: .data, digest: digest)
+            guard case .event = optimistic.outcome else {
+                var checked = decoding
+                checked.detail = .check
+                return decode(raw, tape: tape, hashing: hashing, decoding: checked, skipping: .nothing, digest: digest)
+            }
+            return optimistic
+        }
+        let skip: JSONTape.Skip = decoding.detail == .status && decoding.focus == nil ? .dataElements : .nothing
+        return decode(raw, tape: tape, hashing: hashing, decoding: decoding, skipping: skip, digest: digest)
+    }
+
+    /// `decode`, with the part of the line the parser skips over.
+    private static func decode(
+        _ raw: RawLine, tape: JSONTape, hashing: Bool, decoding: LineDecoding, skipping: JSONTape.Skip, digest: SHA256Digest?
+    ) -> DecodedLine {
         var line = DecodedLine(number: raw.number, offset: raw.offset, length: raw.bytes.count, outcome: .torn)
         guard raw.terminated else { return line }
         var bytes = raw.bytes
@@ -125,7 +144,7 @@ struct LogScanner {
         }
         let object: JSONNode
         do {
-            object = try tape.parse(bytes, skippingDataElements: decoding.detail == .status && decoding.focus == nil)
+            object = try tape.parse(bytes, skipping: skipping)
         } catch {
             line.outcome = .notJSON(error)
             line.writtenHash = writtenHash(bytes)

@@ -68,15 +68,13 @@ final class JSONTape {
     /// - Returns: the root value, valid until the next parse and while `bytes` is.
     /// - Throws: `JSONSyntaxError` with the 1-based byte column where the text went wrong.
     ///
-    /// - Parameter skippingDataElements: for a log line already read as a well-formed event: the
-    ///   array `elements` of the root's `data` (a registration's text, most of its bytes) is only
-    ///   skipped over, not checked, and reads as an empty array.
-    func parse(_ bytes: UnsafeRawBufferPointer, skippingDataElements: Bool = false) throws(JSONSyntaxError) -> JSONNode {
+    /// - Parameter skipping: a part of a log line that is only skipped over, not checked (see `Skip`).
+    func parse(_ bytes: UnsafeRawBufferPointer, skipping: Skip = .nothing) throws(JSONSyntaxError) -> JSONNode {
         guard bytes.count < Int(UInt32.max) else {
             throw JSONSyntaxError(column: 1, message: "a JSON text longer than 4 GiB")
         }
         var parser = TapeParser(bytes: bytes, tokens: tokens, capacity: capacity)
-        parser.skipsDataElements = skippingDataElements
+        parser.skipping = skipping
         defer {
             tokens = parser.tokens
             capacity = parser.capacity
@@ -84,6 +82,18 @@ final class JSONTape {
         }
         try parser.parseDocument()
         return JSONNode(tokens: parser.tokens, bytes: bytes, index: 0)
+    }
+
+    /// What a parse of a log line only skips over: the part's end is found (brackets and strings),
+    /// but nothing in it is checked, and it reads as an empty container.
+    enum Skip: Sendable {
+        /// Nothing: the whole text is checked.
+        case nothing
+        /// The array `elements` of the root's `data` (a registration's text, most of its bytes): for
+        /// a line already read as a well-formed event.
+        case dataElements
+        /// The root's `data` object: for a first pass whose events are all read again, checked.
+        case data
     }
 
     /// Parses `bytes` with a tape of its own and calls `body` with the root value.
@@ -200,8 +210,8 @@ private struct TapeParser {
     var index = 0
     /// Arrays and objects open at `index`.
     var depth = 0
-    /// Skip over the root's `data.elements` (see `JSONTape.parse`).
-    var skipsDataElements = false
+    /// What is skipped over (see `JSONTape.Skip`).
+    var skipping = JSONTape.Skip.nothing
     /// The next object parsed is the root's `data`.
     private var nextIsData = false
 
@@ -351,9 +361,16 @@ private struct TapeParser {
             index += 1
             skipWhitespace()
             var skipped = false
-            if skipsDataElements && (depth == 1 || isData) && index < bytes.count {
+            if skipping != .nothing && (depth == 1 || isData) && index < bytes.count {
                 if depth == 1 && length == 4 && isName(key, "data") && bytes[index] == UInt8(ascii: "{") {
-                    nextIsData = true
+                    if skipping == .data {
+                        let start = index
+                        try skipContainer()
+                        _ = append(.object, start: start, end: index, flags: 1)
+                        skipped = true
+                    } else {
+                        nextIsData = true
+                    }
                 } else if isData && length == 8 && isName(key, "elements") && bytes[index] == UInt8(ascii: "[") {
                     let start = index
                     try skipContainer()
