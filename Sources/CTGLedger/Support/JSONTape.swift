@@ -120,6 +120,20 @@ final class JSONTape {
             & (ones &* 0x80)
     }
 
+    /// The position of the first byte at or after `start` that `marks` flags (it reads eight
+    /// bytes at a time and sets the high bit of each byte to stop at, as `specialBytes`), or the
+    /// first position less than eight bytes before `count`, from which the caller goes on byte by byte.
+    @inline(__always)
+    static func skipUnmarked(_ base: UnsafeRawPointer, from start: Int, count: Int, _ marks: (UInt64) -> UInt64) -> Int {
+        var at = start
+        while at + 8 <= count {
+            let found = marks(base.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+            if found != 0 { return at + found.trailingZeroBitCount >> 3 }
+            at += 8
+        }
+        return at
+    }
+
     /// The high bit of each of eight bytes (read from memory in order) that is a quote or a
     /// backslash; the lowest bit set is exact, as in `specialBytes`.
     @inline(__always)
@@ -411,14 +425,7 @@ private struct TapeParser {
             case UInt8(ascii: "\""):
                 index += 1
                 while true {
-                    while index + 8 <= count {
-                        let found = JSONTape.quotesAndBackslashes(in: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                        if found != 0 {
-                            index += found.trailingZeroBitCount >> 3
-                            break
-                        }
-                        index += 8
-                    }
+                    index = JSONTape.skipUnmarked(base, from: index, count: count, JSONTape.quotesAndBackslashes)
                     guard index < count else { throw error("unterminated string", at: start) }
                     let byte = base.load(fromByteOffset: index, as: UInt8.self)
                     if byte == UInt8(ascii: "\"") {
@@ -538,14 +545,7 @@ private struct TapeParser {
         // Plain ASCII up to the closing quote (the common case), with the position kept in a register.
         var at = start
         while true {
-            while at + 8 <= count {
-                let special = JSONTape.specialBytes(in: base.loadUnaligned(fromByteOffset: at, as: UInt64.self))
-                if special != 0 {
-                    at += special.trailingZeroBitCount >> 3
-                    break
-                }
-                at += 8
-            }
+            at = JSONTape.skipUnmarked(base, from: at, count: count, JSONTape.specialBytes)
             guard at < count else { break }
             let byte = base.load(fromByteOffset: at, as: UInt8.self)
             if byte == UInt8(ascii: "\"") {
@@ -566,14 +566,7 @@ private struct TapeParser {
         let count = bytes.count
         let base = bytes.baseAddress!
         while true {
-            while index + 8 <= count {
-                let special = JSONTape.specialBytes(in: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                if special != 0 {
-                    index += special.trailingZeroBitCount >> 3
-                    break
-                }
-                index += 8
-            }
+            index = JSONTape.skipUnmarked(base, from: index, count: count, JSONTape.specialBytes)
             guard index < count else { break }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
