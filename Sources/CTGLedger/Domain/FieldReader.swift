@@ -163,11 +163,6 @@ struct FieldReader {
         return E(rawValue: value.decodedString)
     }
 
-    func optionalEnumeration<E: NamedCases>(_ key: StaticString, _ type: E.Type) throws(LedgerError) -> E? {
-        guard let value = present(key) else { return nil }
-        return try enumeration(value, key, type)
-    }
-
     func nested(_ key: StaticString) throws(LedgerError) -> FieldReader {
         try nested(object.member(key), key)
     }
