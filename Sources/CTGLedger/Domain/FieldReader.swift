@@ -59,32 +59,39 @@ struct FieldReader {
 
     /// A non-empty string (`""` once checked when `detail` is `.check`).
     func string(_ key: StaticString) throws(LedgerError) -> String {
-        guard let value = object.member(key), value.kind == .string, !value.isEmptyString else {
-            throw fail(key, "a non-empty string", found: object.member(key))
-        }
+        let value = try nonEmptyString(key)
         return detail == .check ? "" : value.decodedString
     }
 
     /// A string, or `nil` when absent or `null` (`""` once checked when present and `detail` is `.check`).
     func optionalString(_ key: StaticString) throws(LedgerError) -> String? {
-        guard let value = present(key) else { return nil }
-        guard value.kind == .string else { throw fail(key, "a string", found: value) }
+        guard let value = try presentString(key) else { return nil }
         return detail == .check ? "" : value.decodedString
     }
 
     /// A non-empty string whose content the decoder reads (to parse or compare it): built at every `detail`.
     func contentString(_ key: StaticString) throws(LedgerError) -> String {
-        guard let value = object.member(key), value.kind == .string, !value.isEmptyString else {
-            throw fail(key, "a non-empty string", found: object.member(key))
-        }
-        return value.decodedString
+        try nonEmptyString(key).decodedString
     }
 
     /// A string whose content the decoder reads, or `nil` when absent or `null`: built at every `detail`.
     func optionalContentString(_ key: StaticString) throws(LedgerError) -> String? {
+        try presentString(key)?.decodedString
+    }
+
+    /// The member's node when it is a non-empty string.
+    private func nonEmptyString(_ key: StaticString) throws(LedgerError) -> JSONNode {
+        guard let value = object.member(key), value.kind == .string, !value.isEmptyString else {
+            throw fail(key, "a non-empty string", found: object.member(key))
+        }
+        return value
+    }
+
+    /// The member's node when it is a string, `nil` when absent or `null`.
+    private func presentString(_ key: StaticString) throws(LedgerError) -> JSONNode? {
         guard let value = present(key) else { return nil }
-        guard let s = value.string else { throw fail(key, "a string", found: value) }
-        return s
+        guard value.kind == .string else { throw fail(key, "a string", found: value) }
+        return value
     }
 
     /// How much the decoders reading this object build.
@@ -94,8 +101,7 @@ struct FieldReader {
     /// is not `.full`.
     func optionalText(_ key: StaticString) throws(LedgerError) -> String? {
         guard detail != .full else { return try optionalString(key) }
-        guard let value = present(key) else { return nil }
-        guard value.kind == .string else { throw fail(key, "a string", found: value) }
+        _ = try presentString(key)
         return nil
     }
 
