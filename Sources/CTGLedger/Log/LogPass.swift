@@ -34,18 +34,24 @@ enum LogPass {
     /// threads (`ParallelScan`); `body` gets each line's event when it is well formed, its place, and
     /// the scanner (to read what it has found so far).
     ///
-    /// - Parameter chunkSize: the size of the chunks decoded ahead (a few are in memory at once,
-    ///   decoded: smaller chunks, less memory).
+    /// - Parameters:
+    ///   - fd: the file already open (`append` reads the log it holds locked); `nil` opens `path`.
+    ///   - chunkSize: the size of the chunks decoded ahead (a few are in memory at once,
+    ///     decoded: smaller chunks, less memory).
     static func scan(
-        path: String, with scanner: inout LogScanner, chunkSize: Int = ParallelScan.defaultChunkSize,
+        path: String, fd: Int32? = nil, with scanner: inout LogScanner, chunkSize: Int = ParallelScan.defaultChunkSize,
         _ body: (Event?, Place, inout LogScanner) throws(LedgerError) -> Void
     ) throws(LedgerError) {
         let hashing = scanner.checkHashes && !scanner.deferHashes
-        try ParallelScan.forEachLine(path: path, hashing: hashing, decoding: scanner.decoding, chunkSize: chunkSize) {
-            (line: DecodedLine) throws(LedgerError) in
+        let accept = { (line: DecodedLine) throws(LedgerError) in
             let place = Place(number: line.number, offset: line.offset, length: line.length, terminated: !line.isTorn)
             let event = scanner.accept(line)
             try body(event, place, &scanner)
+        }
+        if let fd {
+            try ParallelScan.forEachLine(fd: fd, path: path, hashing: hashing, decoding: scanner.decoding, chunkSize: chunkSize, accept)
+        } else {
+            try ParallelScan.forEachLine(path: path, hashing: hashing, decoding: scanner.decoding, chunkSize: chunkSize, accept)
         }
     }
 }

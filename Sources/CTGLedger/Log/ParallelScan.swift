@@ -82,6 +82,14 @@ final class ParallelScan: @unchecked Sendable {
     ) throws(LedgerError) {
         let fd = try FileIO.openForReading(path)
         defer { close(fd) }
+        try forEachLine(fd: fd, path: path, hashing: hashing, decoding: decoding, chunkSize: chunkSize, body)
+    }
+
+    /// The same, on a file already open (`fd`, read with `pread` only; `path` names it in messages).
+    static func forEachLine(
+        fd: Int32, path: String, hashing: Bool, decoding: LineDecoding = LineDecoding(), chunkSize: Int = defaultChunkSize,
+        _ body: (DecodedLine) throws(LedgerError) -> Void
+    ) throws(LedgerError) {
         let chunks = LineChunks(fd: fd, path: path, size: chunkSize)
         let tape = JSONTape()
         var lineNumber = 0
