@@ -105,6 +105,26 @@ struct VerifyReport {
         path: String, expectHead: String? = nil, hashChunkSize: Int = ParallelHashCheck.defaultChunkSize,
         idHash: (@Sendable (String) -> UInt64)? = nil, optimistic: Bool = true
     ) throws(LedgerError) -> VerifyReport {
+        if optimistic,
+            let report = try attempt(path: path, expectHead: expectHead, hashChunkSize: hashChunkSize, idHash: idHash, optimistic: true)
+        {
+            return report
+        }
+        // Everything the optimistic attempt held is freed by now: give it back before starting over,
+        // so that a damaged log stays within the memory a sound one takes.
+        WorkerThread.releaseFreedMemory()
+        // Not optimistic, an attempt always gives a report.
+        guard let report = try attempt(path: path, expectHead: expectHead, hashChunkSize: hashChunkSize, idHash: idHash, optimistic: false)
+        else { throw LedgerError(.io, file: path, "the log changed while it was verified; try again.") }
+        return report
+    }
+
+    /// One attempt of `make`; `nil` only when `optimistic` and a line read again by the second pass
+    /// is not a well-formed event (its data is bad, or it changed meanwhile). Not optimistic, such a
+    /// line is left out of the second pass (the first reported it, or the log changed meanwhile).
+    private static func attempt(
+        path: String, expectHead: String?, hashChunkSize: Int, idHash: (@Sendable (String) -> UInt64)?, optimistic: Bool
+    ) throws(LedgerError) -> VerifyReport? {
         let hashing = ParallelHashCheck(path: path, chunkSize: hashChunkSize)
         var scanner = LogScanner(file: path, checkHashes: true)
         scanner.deferHashes = true
@@ -193,7 +213,7 @@ struct VerifyReport {
         if checked.contains(where: \.unread) {
             // A line whose data is bad (or that changed meanwhile): the first pass must judge it.
             _ = try? hashing.wait(scannedEnd: scannedEnd)
-            return try make(path: path, expectHead: expectHead, hashChunkSize: hashChunkSize, idHash: idHash, optimistic: false)
+            return nil
         }
         let referenceFindings = checked.flatMap(\.references)
         let ruleFindings = checked.flatMap(\.rules)
