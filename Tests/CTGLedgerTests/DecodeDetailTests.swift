@@ -94,21 +94,19 @@ import Testing
     /// The focus of a pass is matched as the pass compares conventions (`String` equality): a
     /// convention written with a decomposed accent is the one asked with a composed accent, and its
     /// events are built whole, not left hollow.
-    @Test func focusMatchesConventionsAsStringsCompare() throws {
+    @Test func focusMatchesConventionsAsStringsCompare() {
         let decomposed = "ctg-valle\u{301}e"
         let line = Array(
             #"{"seq":1,"id":"e1","convention":"\#(decomposed)","type":"action.progress","recorded":"2026-01-01T00:00:00Z","effective":"2026-01-01","data":{"element":"action:a","status":"done","date":"2026-01-01","note":"fait"}}"#
                 .utf8)
-        let focused = try #require(Self.verdict(line, .full, focus: "ctg-vallée").event)
-        guard case .actionProgress(let progress) = focused.payload else { throw Failure("not a progress event") }
+        guard case .actionProgress(let progress)? = Self.verdict(line, .full, focus: "ctg-vallée").event?.payload,
+            case .actionProgress(let other)? = Self.verdict(line, .full, focus: "ctg-vallee").event?.payload
+        else {
+            Issue.record("the line is not read as an action.progress event")
+            return
+        }
         #expect(progress.element == "action:a" && progress.note == "fait")
-        guard case .actionProgress(let other)? = Self.verdict(line, .full, focus: "ctg-vallee").event?.payload else { throw Failure("not read") }
         #expect(other.element.isEmpty && other.note == nil)
-    }
-
-    struct Failure: Error {
-        let message: String
-        init(_ message: String) { self.message = message }
     }
 
     /// Damaged copies of the real lines: a member of `data`, anywhere in it, removed or given a

@@ -33,4 +33,13 @@ enum DecodeDetail: Sendable {
     /// gives. For a first pass whose every event is decoded again, checked, by a second pass
     /// (`verify`), which starts over at `check` when one is not.
     case envelope
+
+    /// What the parser only skips over at this level (`JSONTape.Skip`).
+    var skipped: JSONTape.Skip {
+        switch self {
+        case .status: return .dataElements
+        case .envelope: return .data
+        case .full, .withoutTexts, .check: return .nothing
+        }
+    }
 }

@@ -136,7 +136,7 @@ public struct Event: Sendable {
     ) -> Event? {
         let tape = tape ?? JSONTape()
         return withExtendedLifetime(tape) { () -> Event? in
-            guard let root = try? tape.parse(bytes, skipping: detail == .status ? .dataElements : .nothing), root.kind == .object else { return nil }
+            guard let root = try? tape.parse(bytes, skipping: detail.skipped), root.kind == .object else { return nil }
             return try? Event(root: root, bytes: bytes, line: number ?? root["seq"]?.int ?? 0, keepingLine: keepingLine, detail: detail)
         }
     }

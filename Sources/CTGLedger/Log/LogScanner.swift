@@ -111,7 +111,7 @@ struct LogScanner {
         if decoding.detail == .envelope {
             // The data skipped over, not read: a line that is not then a well-formed event is read
             // again, whole and checked, for the verdict every other detail gives.
-            let optimistic = decode(raw, tape: tape, hashing: hashing, decoding: decoding, skipping: .data, digest: digest)
+            let optimistic = decode(raw, tape: tape, hashing: hashing, decoding: decoding, skipping: decoding.detail.skipped, digest: digest)
             guard case .event = optimistic.outcome else {
                 var checked = decoding
                 checked.detail = .check
@@ -119,7 +119,8 @@ struct LogScanner {
             }
             return optimistic
         }
-        let skip: JSONTape.Skip = decoding.detail == .status && decoding.focus == nil ? .dataElements : .nothing
+        // With a focus, the other conventions' lines are checked whole: nothing is skipped.
+        let skip = decoding.focus == nil ? decoding.detail.skipped : .nothing
         return decode(raw, tape: tape, hashing: hashing, decoding: decoding, skipping: skip, digest: digest)
     }
 
