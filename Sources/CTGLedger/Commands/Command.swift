@@ -74,7 +74,9 @@ enum CommandSupport {
         scanner.decoding.detail = source == nil ? .withoutTexts : .check
         try LogPass.scan(path: path, with: &scanner) { (event: Event?, place: LogPass.Place, _: inout LogScanner) throws(LedgerError) in
             guard let event else { return }
-            digests.update(event.convention, make: { ConventionDigest(convention: $0, source: source) }) { $0.add(event, offset: place.offset) }
+            digests.update(event.convention, make: { ConventionDigest(convention: $0, source: source) }) {
+                $0.add(event, place: LinePlace(offset: place.offset, length: place.length))
+            }
         }
         try refuseInvalid(scanner.findings, path: path, io: io)
         return digests.values

@@ -165,7 +165,7 @@ struct VerifyReport {
                 } else if !unrecorded.isEmpty, let shadowed = unrecorded[event.id], shadowed == nil {
                     unrecorded[event.id] = IDTable.Known(convention: event.convention, type: event.type, seq: event.seq, offset: raw.offset)
                 }
-                streams.update(event.convention, make: { _ in OffsetList() }) { $0.append(raw.offset) }
+                streams.update(event.convention, make: { _ in OffsetList() }) { $0.append(raw.offset, length: raw.length) }
                 if event.line - event.seq != shifts[shifts.count - 1].shift { shifts.append((raw.offset, event.line - event.seq)) }
                 if let expectHead, event.hash == expectHead { expectedHeadLine = event.line }
             }
@@ -190,10 +190,11 @@ struct VerifyReport {
             let offsets = offsetLists[slot]
             kept.reserveCapacity(offsets.count)
             var run = 0
-            for offset in offsets {
+            for place in offsets {
+                let offset = place.offset
                 while run + 1 < shifts.count, shifts[run + 1].offset <= offset { run += 1 }
                 // Each line was read as a well-formed event (its data unread when optimistic); the log is append-only.
-                guard var event = source.event(at: offset, detail: .withoutTexts, reader: reader) else {
+                guard var event = source.event(at: place, detail: .withoutTexts, reader: reader) else {
                     if optimistic { return ([], [], true) }
                     continue
                 }

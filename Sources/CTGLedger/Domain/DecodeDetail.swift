@@ -10,8 +10,9 @@ enum DecodeDetail: Sendable {
     case full
     /// Without the free texts no projection of the status and no rule reads: element texts and
     /// texts appended by avenants, délibérations' decisions, notes, summaries and the place of a
-    /// signature (checked, then left `nil` or empty), and a party's members as written
-    /// (`Party.json`, left empty).
+    /// signature (checked, then left `nil` or empty), a party's members as written
+    /// (`Party.json`, left empty), and the envelope's `prev` and `hash` (checked, left `nil`): for
+    /// lines read back, whose chain the pass that found them checked.
     case withoutTexts
     /// What a convention's status, period and parties depend on (`ConventionDigest`), for lines
     /// already read as well-formed events: as `withoutTexts`, and also without a registration's

@@ -101,6 +101,11 @@ struct FieldReader {
     /// is not `.full`.
     func optionalText(_ key: StaticString) throws(LedgerError) -> String? {
         guard detail != .full else { return try optionalString(key) }
+        return try checkedOptionalString(key)
+    }
+
+    /// Checks the member as `optionalString` does, builds nothing: always `nil`.
+    func checkedOptionalString(_ key: StaticString) throws(LedgerError) -> String? {
         _ = try presentString(key)
         return nil
     }

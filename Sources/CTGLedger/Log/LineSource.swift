@@ -34,6 +34,12 @@ final class LineSource: @unchecked Sendable {
         return Event.read(line: bytes, number: number, keepingLine: false, detail: detail, tape: reader.tape)
     }
 
+    /// The same, for a line whose length is known (`nil` also when it no longer has that length).
+    func event(at place: LinePlace, number: Int = 0, detail: DecodeDetail = .full, reader: LineReadBack) -> Event? {
+        guard let bytes = reader.bytes(at: place, in: self) else { return nil }
+        return Event.read(line: bytes, number: number, keepingLine: false, detail: detail, tape: reader.tape)
+    }
+
     /// Reads up to `count` bytes at `offset` into `buffer`; the number read, or -1.
     fileprivate func read(into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Int {
         FileIO.read(fd, into: buffer, count: count, at: offset)
@@ -77,6 +83,23 @@ final class LineReadBack {
             step *= 2
         }
         guard length <= LineReader.maximumLineLength else { return nil }
+        return withoutByteOrderMark(offset: offset, length: length)
+    }
+
+    /// The bytes of the line at `place`, read with one `pread` of exactly its bytes and its `\n`;
+    /// `nil` when they cannot be read or the line no longer ends there (the file changed).
+    func bytes(at place: LinePlace, in source: LineSource) -> UnsafeRawBufferPointer? {
+        let count = place.length + 1
+        guard place.length <= LineReader.maximumLineLength else { return nil }
+        if count > capacity { grow(to: count) }
+        guard source.read(into: buffer, count: count, at: place.offset) == count,
+            let newline = memchr(buffer, 0x0A, count), UnsafeRawPointer(newline) - UnsafeRawPointer(buffer) == place.length
+        else { return nil }
+        return withoutByteOrderMark(offset: place.offset, length: place.length)
+    }
+
+    /// The `length` bytes in the buffer, without a byte order mark when they start the file.
+    private func withoutByteOrderMark(offset: Int, length: Int) -> UnsafeRawBufferPointer {
         var start = 0
         if offset == 0, length >= 3, buffer.load(as: UInt8.self) == 0xEF, buffer.load(fromByteOffset: 1, as: UInt8.self) == 0xBB,
             buffer.load(fromByteOffset: 2, as: UInt8.self) == 0xBF

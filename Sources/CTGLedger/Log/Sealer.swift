@@ -48,11 +48,11 @@ public enum Sealer {
                     return
                 }
             } else if let slot = slots[event.convention] {
-                streams[slot].append(place.offset)
+                streams[slot].append(place.offset, length: place.length)
             } else {
                 slots[event.convention] = streams.count
                 streams.append(OffsetList())
-                streams[streams.count - 1].append(place.offset)
+                streams[streams.count - 1].append(place.offset, length: place.length)
             }
             guard let writing = file else { return }
             let sealed = SealFormat.seal(event.object, prev: prev)
@@ -99,9 +99,10 @@ public enum Sealer {
             let offsets = streams[slot]
             streams[slot] = OffsetList()
             var validator = ReferenceValidator()
-            for offset in offsets {
+            for place in offsets {
+                let offset = place.offset
                 // The reference checks read no text (as `verify`'s second pass).
-                guard var event = source.event(at: offset, detail: .withoutTexts, reader: reader) else {
+                guard var event = source.event(at: place, detail: .withoutTexts, reader: reader) else {
                     throw LedgerError(.io, file: path, "the log changed while it was sealed (a line read again is no longer an event); nothing was written.")
                 }
                 event.line = event.seq

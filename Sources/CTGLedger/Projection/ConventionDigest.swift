@@ -8,7 +8,7 @@ struct ConventionDigest {
     /// The kept events, in `seq` order, stripped of what the status never reads (element texts,
     /// the parsed line); those of the lines at `offsets` come first.
     private(set) var events: [Event] = []
-    /// The byte offsets in `source` of the lines of the status-relevant events, in file order.
+    /// Where the lines of the status-relevant events are in `source`, in file order.
     private var offsets = OffsetList()
     /// Where those lines are read back from.
     private let source: LineSource?
@@ -25,12 +25,12 @@ struct ConventionDigest {
 
     /// Takes one event of this convention into account.
     ///
-    /// - Parameter offset: its line's byte offset in `source`, when read from there: then only that is kept.
-    mutating func add(_ event: Event, offset: Int? = nil) {
+    /// - Parameter place: where its line is in `source`, when read from there: then only that is kept.
+    mutating func add(_ event: Event, place: LinePlace? = nil) {
         count += 1
         lastSeq = event.seq
-        if let offset, source != nil, events.isEmpty {
-            if Self.isStatusRelevant(event.type) { offsets.append(offset) }
+        if let place, source != nil, events.isEmpty {
+            if Self.isStatusRelevant(event.type) { offsets.append(place) }
             return
         }
         guard let kept = Self.statusRelevant(event) else { return }
@@ -51,9 +51,9 @@ struct ConventionDigest {
         var read: [Event] = []
         read.reserveCapacity(offsets.count + events.count)
         let reader = LineReadBack()
-        for offset in offsets {
+        for place in offsets {
             // Each line was read as a well-formed event of this convention; the log is append-only.
-            if let event = source.event(at: offset, detail: .status, reader: reader), let kept = Self.statusRelevant(event) { read.append(kept) }
+            if let event = source.event(at: place, detail: .status, reader: reader), let kept = Self.statusRelevant(event) { read.append(kept) }
         }
         return read + events
     }
