@@ -35,6 +35,15 @@ enum DecodeDetail: Sendable {
     /// (`verify`), which starts over at `check` when one is not.
     case envelope
 
+    /// Whether the envelope's `prev` and `hash` are built (at every level they are checked): not
+    /// for lines read back (`withoutTexts`, `status`), whose chain the pass that found them checked.
+    var buildsSeal: Bool {
+        switch self {
+        case .withoutTexts, .status: return false
+        case .full, .check, .envelope: return true
+        }
+    }
+
     /// What the parser only skips over at this level (`JSONTape.Skip`).
     var skipped: JSONTape.Skip {
         switch self {

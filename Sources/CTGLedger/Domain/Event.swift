@@ -165,11 +165,8 @@ public struct Event: Sendable {
             }
             guard let data = object.member("data") else { throw r.fail("data", "an object", found: nil) }
             payload = try EventPayload.decode(type: type, version: version, data: data, detail: detail)
-            // Lines read back (`withoutTexts`, `status`) were chained by the pass that found them:
-            // their seal is checked as a string, not built.
-            let buildsSeal = detail != .withoutTexts && detail != .status
-            prev = buildsSeal ? try r.optionalString("prev") : try r.checkedOptionalString("prev")
-            hash = buildsSeal ? try r.optionalString("hash") : try r.checkedOptionalString("hash")
+            prev = detail.buildsSeal ? try r.optionalString("prev") : try r.checkedOptionalString("prev")
+            hash = detail.buildsSeal ? try r.optionalString("hash") : try r.checkedOptionalString("hash")
             self.line = line
             self.storage = storage
         } catch {
