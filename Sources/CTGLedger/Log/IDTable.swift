@@ -10,7 +10,7 @@
 /// event a correction targets, over a log of millions of lines (issue 5).
 ///
 /// Reading a file, an id is kept as 12 bytes in flat open-addressing tables (64 of them, chosen by
-/// the hash's first bits): the top 32 bits of its 64-bit FNV-1a hash and the byte offset of its line. A match of those bits is confirmed by
+/// the hash's first bits): the top 32 bits of its 64-bit FNV-1a hash (read alone while probing) and the byte offset of its line. A match of those bits is confirmed by
 /// reading that line again (`LineSource`) and comparing the real ids, so answers are exact: two ids
 /// whose hashes collide are never taken for one. Without a file (events built in memory), ids are
 /// kept whole.
@@ -35,10 +35,11 @@ struct IDTable {
     /// One part of the table, for the ids whose hash starts with its number: parts grow one at a
     /// time, so growing never holds two copies of the whole table.
     private struct Shard {
-        /// The top 32 bits of each id's hash (the slot is chosen by the bits after the shard's,
-        /// so growing needs no id).
+        /// The top 32 bits of each id's hash with the lowest set (`tag`); 0 marks an empty slot. The
+        /// slot is chosen by the bits after the shard's, so growing needs no id; probes read only
+        /// this array, four bytes a slot, and look at `offsets` only when a tag matches.
         var hashes: [UInt32] = []
-        /// Each slot's line offset plus one; 0 marks an empty slot.
+        /// Each slot's line offset.
         var offsets: [UInt64] = []
         var shift: UInt32 = 32
         var count = 0
@@ -68,17 +69,17 @@ struct IDTable {
             count += 1
             return nil
         }
-        let top = UInt32(truncatingIfNeeded: hash(event.id) >> 32)
+        let top = Self.tag(hash(event.id))
         let s = Int(top >> (32 - IDTable.shardBits))
-        if (shards[s].count + 1) * 4 > shards[s].offsets.count * 3 { grow(s) }
-        let mask = shards[s].offsets.count - 1
+        if (shards[s].count + 1) * 4 > shards[s].hashes.count * 3 { grow(s) }
+        let mask = shards[s].hashes.count - 1
         var position = Int((top << IDTable.shardBits) >> shards[s].shift)
-        while shards[s].offsets[position] != 0 {
-            if shards[s].hashes[position] == top, let first = confirmed(event.id, at: shards[s].offsets[position]) { return first }
+        while case let held = shards[s].hashes[position], held != 0 {
+            if held == top, let first = confirmed(event.id, at: shards[s].offsets[position]) { return first }
             position = (position + 1) & mask
         }
         shards[s].hashes[position] = top
-        shards[s].offsets[position] = UInt64(offset) + 1
+        shards[s].offsets[position] = UInt64(offset)
         shards[s].count += 1
         count += 1
         return nil
@@ -87,21 +88,26 @@ struct IDTable {
     /// The first event recorded with this id, if any.
     func first(_ id: String) -> Known? {
         guard source != nil else { return memory[id] }
-        let top = UInt32(truncatingIfNeeded: hash(id) >> 32)
+        let top = Self.tag(hash(id))
         let shard = shards[Int(top >> (32 - IDTable.shardBits))]
         guard shard.count > 0 else { return nil }
-        let mask = shard.offsets.count - 1
+        let mask = shard.hashes.count - 1
         var position = Int((top << IDTable.shardBits) >> shard.shift)
-        while shard.offsets[position] != 0 {
-            if shard.hashes[position] == top, let first = confirmed(id, at: shard.offsets[position]) { return first }
+        while case let held = shard.hashes[position], held != 0 {
+            if held == top, let first = confirmed(id, at: shard.offsets[position]) { return first }
             position = (position + 1) & mask
         }
         return nil
     }
 
-    /// The event of the line a slot names (its offset plus one), when its id is `id`.
+    /// What a slot holds of a hash: its top 32 bits with the lowest set, so that no tag is 0 (an
+    /// empty slot); inserts, lookups and growing all place an id by its tag.
+    @inline(__always)
+    private static func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 32) | 1 }
+
+    /// The event of the line at `offset`, when its id is `id`.
     private func confirmed(_ id: String, at slot: UInt64) -> Known? {
-        let offset = Int(slot - 1)
+        let offset = Int(slot)
         guard let event = source?.event(at: offset), event.id == id else { return nil }
         return Known(convention: event.convention, type: event.type, seq: event.seq, offset: offset)
     }
@@ -109,7 +115,7 @@ struct IDTable {
     /// Doubles one shard (or makes it); entries move by their stored hash bits alone.
     private mutating func grow(_ s: Int) {
         let old = shards[s]
-        let size = max(64, old.offsets.count * 2)
+        let size = max(64, old.hashes.count * 2)
         var shard = Shard()
         shard.shift = UInt32(32 - size.trailingZeroBitCount)
         shard.hashes = [UInt32](repeating: 0, count: size)
@@ -117,9 +123,9 @@ struct IDTable {
         shard.count = old.count
         shards[s] = Shard()
         let mask = size - 1
-        for (top, offset) in zip(old.hashes, old.offsets) where offset != 0 {
+        for (top, offset) in zip(old.hashes, old.offsets) where top != 0 {
             var position = Int((top << IDTable.shardBits) >> shard.shift)
-            while shard.offsets[position] != 0 { position = (position + 1) & mask }
+            while shard.hashes[position] != 0 { position = (position + 1) & mask }
             shard.hashes[position] = top
             shard.offsets[position] = offset
         }
