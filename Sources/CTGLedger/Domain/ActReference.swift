@@ -16,6 +16,33 @@ public enum ActReference: Hashable, Sendable, Comparable, CustomStringConvertibl
         }
     }
 
+    /// Parses the same texts from plain ASCII bytes (`JSONNode.plainASCII`), without a `String`.
+    init?(ascii bytes: UnsafeRawBufferPointer) {
+        if ByteWords.equal(bytes, "convention") {
+            self = .convention
+            return
+        }
+        guard bytes.count > 8, ByteWords.equal(UnsafeRawBufferPointer(rebasing: bytes[0..<8]), "avenant:"),
+            let n = ActReference.positiveDecimal(UnsafeRawBufferPointer(rebasing: bytes[8...]))
+        else { return nil }
+        self = .avenant(n)
+    }
+
+    /// The number written in `digits` as `String(n)` writes it (no sign, no leading zero), when it
+    /// is at least 1 and fits in `Int`.
+    private static func positiveDecimal(_ digits: UnsafeRawBufferPointer) -> Int? {
+        guard let first = digits.first, first >= UInt8(ascii: "1"), first <= UInt8(ascii: "9") else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let (times10, overflow) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int(byte &- UInt8(ascii: "0")))
+            guard !overflow, !overflow2 else { return nil }
+            value = sum
+        }
+        return value
+    }
+
     /// `convention` or `avenant:N`.
     public var description: String {
         switch self {
@@ -49,9 +76,11 @@ public enum ActReference: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 
     static func decode(_ r: FieldReader, _ key: StaticString) throws(LedgerError) -> ActReference {
-        let text = try r.contentString(key)
-        guard let act = ActReference(text) else {
-            throw r.fail(key, "\"convention\" or \"avenant:N\" with N ≥ 1", foundValue: .string(text))
+        let node = try r.nonEmptyString(key)
+        let act: ActReference?
+        if let ascii = node.plainASCII { act = ActReference(ascii: ascii) } else { act = ActReference(node.decodedString) }
+        guard let act else {
+            throw r.fail(key, "\"convention\" or \"avenant:N\" with N ≥ 1", foundValue: .string(node.decodedString))
         }
         return act
     }
@@ -75,6 +104,18 @@ public enum TransmittedAct: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Parses the same texts from plain ASCII bytes (`JSONNode.plainASCII`); only a délibération's
+    /// id is built as a `String`.
+    init?(ascii bytes: UnsafeRawBufferPointer) {
+        if let act = ActReference(ascii: bytes) {
+            self = .act(act)
+        } else if bytes.count > 13, ByteWords.equal(UnsafeRawBufferPointer(rebasing: bytes[0..<13]), "deliberation:") {
+            self = .deliberation(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[13...]), as: UTF8.self))
+        } else {
+            return nil
+        }
+    }
+
     /// The text form.
     public var description: String {
         switch self {
@@ -84,9 +125,11 @@ public enum TransmittedAct: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func decode(_ r: FieldReader, _ key: StaticString) throws(LedgerError) -> TransmittedAct {
-        let text = try r.contentString(key)
-        guard let act = TransmittedAct(text) else {
-            throw r.fail(key, "\"convention\", \"avenant:N\" or \"deliberation:<id>\"", foundValue: .string(text))
+        let node = try r.nonEmptyString(key)
+        let act: TransmittedAct?
+        if let ascii = node.plainASCII { act = TransmittedAct(ascii: ascii) } else { act = TransmittedAct(node.decodedString) }
+        guard let act else {
+            throw r.fail(key, "\"convention\", \"avenant:N\" or \"deliberation:<id>\"", foundValue: .string(node.decodedString))
         }
         return act
     }

@@ -79,8 +79,8 @@ struct FieldReader {
         try presentString(key)?.decodedString
     }
 
-    /// The member's node when it is a non-empty string.
-    private func nonEmptyString(_ key: StaticString) throws(LedgerError) -> JSONNode {
+    /// The member's node when it is a non-empty string (for decoders that parse its bytes).
+    func nonEmptyString(_ key: StaticString) throws(LedgerError) -> JSONNode {
         guard let value = object.member(key), value.kind == .string, !value.isEmptyString else {
             throw fail(key, "a non-empty string", found: object.member(key))
         }

@@ -50,6 +50,14 @@ struct JSONNode {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A string's bytes when it is written as plain ASCII (no escape, no byte above 0x7F): then each
+    /// byte is one `Character`, and byte comparisons judge it as `String` comparisons would.
+    var plainASCII: UnsafeRawBufferPointer? {
+        let token = self.token
+        guard token.kind == .string, token.flags == 0 else { return nil }
+        return UnsafeRawBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)])
+    }
+
     /// `true` for a string without any character.
     var isEmptyString: Bool { token.start == token.end }
 

@@ -42,6 +42,11 @@ enum ByteWords {
         }
     }
 
+    /// `true` when `bytes` are exactly the UTF-8 of `text`.
+    static func equal(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
+        bytes.count == text.utf8CodeUnitCount && (bytes.isEmpty || equal(bytes.baseAddress!, text.utf8Start, bytes.count))
+    }
+
     /// `true` when the `count` bytes at `a` and `b` are equal.
     @inline(__always)
     static func equal(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ count: Int) -> Bool {
