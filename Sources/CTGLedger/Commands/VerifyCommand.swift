@@ -148,6 +148,7 @@ struct VerifyReport {
         var shifts: [(offset: Int, shift: Int)] = [(0, 0)]
         var events = 0
         var expectedHeadLine: Int?
+        let expectedSeal = expectHead.map(SealText.init)
         var scannedEnd = 0
         // What the reference validator will record, so that ids are looked up as it would have:
         // every event except a second registration of a convention, which it refuses.
@@ -167,7 +168,7 @@ struct VerifyReport {
                 }
                 streams.update(event.convention, make: { _ in OffsetList() }) { $0.append(raw.offset, length: raw.length) }
                 if event.line - event.seq != shifts[shifts.count - 1].shift { shifts.append((raw.offset, event.line - event.seq)) }
-                if let expectHead, event.hash == expectHead { expectedHeadLine = event.line }
+                if let expectedSeal, event.hashSeal == expectedSeal { expectedHeadLine = event.line }
             }
             read = .success(())
         } catch {

@@ -17,9 +17,19 @@ public struct Event: Sendable {
     /// The decoded `data` (after any upgrade of older versions).
     public var payload: EventPayload
     /// The previous line's hash, on sealed logs.
-    public var prev: String?
+    public var prev: String? {
+        get { prevSeal?.description }
+        set { prevSeal = newValue.map(SealText.init) }
+    }
     /// This line's hash, on sealed logs.
-    public var hash: String?
+    public var hash: String? {
+        get { hashSeal?.description }
+        set { hashSeal = newValue.map(SealText.init) }
+    }
+    /// `prev` as kept: no string for the 64 hex digits of a sealed line.
+    var prevSeal: SealText?
+    /// `hash` as kept.
+    var hashSeal: SealText?
     /// The 1-based line in the file (0 for events not read from a file).
     public var line: Int
     /// The whole line as read, unknown members included (built from the line's bytes when asked for).
@@ -165,8 +175,13 @@ public struct Event: Sendable {
             }
             guard let data = object.member("data") else { throw r.fail("data", "an object", found: nil) }
             payload = try EventPayload.decode(type: type, version: version, data: data, detail: detail)
-            prev = detail.buildsSeal ? try r.optionalString("prev") : try r.checkedOptionalString("prev")
-            hash = detail.buildsSeal ? try r.optionalString("hash") : try r.checkedOptionalString("hash")
+            if detail.buildsSeal {
+                prevSeal = try r.optionalSealText("prev")
+                hashSeal = try r.optionalSealText("hash")
+            } else {
+                _ = try r.checkedOptionalString("prev")
+                _ = try r.checkedOptionalString("hash")
+            }
             self.line = line
             self.storage = storage
         } catch {

@@ -104,6 +104,11 @@ struct FieldReader {
         return try checkedOptionalString(key)
     }
 
+    /// A `prev` or `hash` member (`SealText`), or `nil` when absent or `null`: built at every `detail`.
+    func optionalSealText(_ key: StaticString) throws(LedgerError) -> SealText? {
+        try presentString(key)?.withStringBytes { SealText(utf8: $0) }
+    }
+
     /// Checks the member as `optionalString` does, builds nothing: always `nil`.
     func checkedOptionalString(_ key: StaticString) throws(LedgerError) -> String? {
         _ = try presentString(key)

@@ -32,8 +32,8 @@ struct DecodedLine: Sendable {
     var writtenHash: String?
     /// For an event: the line ends exactly with `,"hash":"<64 characters>"}`.
     var sealSuffix = false
-    /// For an event with `sealSuffix`, when asked: the SHA-256 (hex) of the line before `,"hash":`.
-    var computedHash: String?
+    /// For an event with `sealSuffix`, when asked: the SHA-256 of the line before `,"hash":`.
+    var computedHash: SHA256Digest?
 
     /// `true` for the final fragment of the file, without `\n`.
     var isTorn: Bool {

@@ -10,7 +10,10 @@ struct LogScanner {
     var checkHashes: Bool
 
     private(set) var lastSeq = 0
-    private(set) var lastHash: String?
+    /// The last line's `hash` (the link the next line's `prev` must name).
+    private(set) var lastSeal: SealText?
+    /// The same as written.
+    var lastHash: String? { lastSeal?.description }
     private(set) var lastRecorded: Timestamp?
     /// `true` when the log's lines carry `prev` and `hash`; `nil` before the first line.
     private(set) var sealed: Bool?
@@ -46,7 +49,7 @@ struct LogScanner {
     init(file: String, checkHashes: Bool, continuingAfter lastSeq: Int, lastHash: String, lastRecorded: Timestamp?) {
         self.init(file: file, checkHashes: checkHashes)
         self.lastSeq = lastSeq
-        self.lastHash = lastHash
+        self.lastSeal = SealText(lastHash)
         self.lastRecorded = lastRecorded
         self.sealed = true
         self.lineCount = lastSeq
@@ -165,7 +168,7 @@ struct LogScanner {
         }
         line.sealSuffix = bytes.count > SealFormat.suffixLength && SealFormat.hasHashSuffix(bytes)
         if hashing && line.sealSuffix {
-            line.computedHash = (digest ?? SHA256.hash(bytes: SealFormat.hashedPart(of: bytes))).hex
+            line.computedHash = digest ?? SHA256.hash(bytes: SealFormat.hashedPart(of: bytes))
         }
         return line
     }
@@ -244,7 +247,7 @@ struct LogScanner {
     /// After an unreadable line, take its hash from the line's end when it has one, so that the
     /// next line's link is still checked against it and a single damaged line is reported once.
     private mutating func keepChainAcross(_ writtenHash: String?) {
-        if let writtenHash { lastHash = writtenHash }
+        if let writtenHash { lastSeal = SealText(writtenHash) }
     }
 
     private mutating func checkEnvelope(_ event: Event, line: DecodedLine) {
@@ -267,7 +270,7 @@ struct LogScanner {
 
     private mutating func checkSeal(_ event: Event, line: DecodedLine) {
         let number = event.line
-        let isSealed = event.prev != nil || event.hash != nil
+        let isSealed = event.prevSeal != nil || event.hashSeal != nil
         if sealed == nil { sealed = isSealed }
         guard sealed == isSealed else {
             fail(
@@ -275,13 +278,13 @@ struct LogScanner {
                 isSealed
                     ? "this line is sealed but the lines before it are not; a log is sealed on every line or on none."
                     : "this line has no `prev` and `hash` but the log is sealed; every line of a sealed log carries them.")
-            lastHash = event.hash
+            lastSeal = event.hashSeal
             return
         }
         guard isSealed else { return }
-        defer { lastHash = event.hash }
-        let expectedPrev = lastHash ?? LogScanner.zeroHash
-        guard let prev = event.prev, isHex64(prev) else {
+        defer { lastSeal = event.hashSeal }
+        let expectedPrev = lastSeal ?? SealText.zero
+        guard let prev = event.prevSeal, prev.isHex64 else {
             fail(
                 number, seq: event.seq, member: "prev", rule: "chain",
                 "expected the previous line's hash (64 lowercase hex digits); found \(event.prev.map { "\"\($0)\"" } ?? "nothing").")
@@ -290,10 +293,10 @@ struct LogScanner {
         if prev != expectedPrev {
             fail(
                 number, seq: event.seq, member: "prev", rule: "chain",
-                "the chain is broken: expected prev \(expectedPrev) (\(lastHash == nil ? "64 zeros on the first line" : "the hash of line \(number - 1)")); found \(prev)."
+                "the chain is broken: expected prev \(expectedPrev) (\(lastSeal == nil ? "64 zeros on the first line" : "the hash of line \(number - 1)")); found \(prev)."
             )
         }
-        guard let hash = event.hash, isHex64(hash), hashIsLastMember, line.sealSuffix else {
+        guard let hash = event.hashSeal, hash.isHex64, hashIsLastMember, line.sealSuffix else {
             fail(
                 number, seq: event.seq, member: "hash", rule: "chain",
                 "expected `\"hash\":\"<64 lowercase hex digits>\"` as the last member, written exactly as `,\"hash\":\"…\"}` at the end of the line.")
@@ -305,16 +308,10 @@ struct LogScanner {
             hashCheckpoints[word] |= 1 << UInt64(number & 63)
             if event.seq != number { checkpointSeqs[number] = event.seq }
         } else if checkHashes {
-            if let computed = line.computedHash, computed != hash {
-                findings.append(hashMismatch(number, seq: event.seq, computed: computed, found: hash))
+            if let computed = line.computedHash, SealText(computed) != hash {
+                findings.append(hashMismatch(number, seq: event.seq, computed: computed.hex, found: hash.description))
             }
         }
-    }
-
-    private func isHex64(_ s: String) -> Bool {
-        var text = s
-        // Twice per line of a log: read the contiguous bytes, eight at a time.
-        return text.withUTF8 { ByteWords.isLowercaseHex64(UnsafeRawBufferPointer($0)) }
     }
 }
 
