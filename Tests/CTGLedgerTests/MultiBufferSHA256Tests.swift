@@ -109,22 +109,4 @@ import Testing
         #expect(MultiBufferSHA256.hash([], scalarLast: false).isEmpty)
         [UnsafeRawBufferPointer]().withUnsafeBufferPointer { MultiBufferSHA256.hash($0, into: UnsafeMutablePointer(bitPattern: 8)!) }
     }
-
-    /// The comparison `ParallelHashCheck` makes with the hash written in a line.
-    @Test func digestMatchesItsHex() {
-        let digest = SHA256.hash(Array("abc".utf8))
-        func matches(_ text: String) -> Bool {
-            Array(text.utf8).withUnsafeBytes { digest.matches(hex: $0) }
-        }
-        #expect(matches(digest.hex))
-        #expect(!matches(digest.hex.uppercased()))
-        #expect(!matches(String(digest.hex.dropLast())))
-        #expect(!matches(digest.hex + "0"))
-        #expect(!matches(SHA256Digest.zero.hex))
-        for index in [0, 1, 15, 16, 31, 32, 47, 48, 63] {
-            var bytes = Array(digest.hex.utf8)
-            bytes[index] = bytes[index] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
-            #expect(!matches(String(decoding: bytes, as: UTF8.self)))
-        }
-    }
 }

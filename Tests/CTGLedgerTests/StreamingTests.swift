@@ -65,8 +65,8 @@ import Testing
         let damaged = try dir.write("damaged.jsonl", lines.joined(separator: "\n"))
         let expected = try Self.wholeLedgerFindings(damaged)
         #expect(expected.filter { $0.member == "hash" }.count >= lines.count / 5)
-        for chunkSize in [ParallelHashCheck.defaultChunkSize, 4096, 333] {
-            let report = try VerifyReport.make(path: damaged, hashChunkSize: chunkSize)
+        for chunkSize in [ParallelScan.defaultChunkSize, 4096, 333] {
+            let report = try VerifyReport.make(path: damaged, chunkSize: chunkSize)
             #expect(report.findings == expected, "chunks of \(chunkSize) bytes")
         }
     }
@@ -89,8 +89,8 @@ import Testing
         let expected = try Self.wholeLedgerFindings(damaged)
         #expect(Set(expected.map(\.rule)).count >= 3)
         #expect(Set(expected.compactMap(\.line)).count > 40)
-        for chunkSize in [ParallelHashCheck.defaultChunkSize, 50_000] {
-            #expect(try VerifyReport.make(path: damaged, hashChunkSize: chunkSize).findings == expected)
+        for chunkSize in [ParallelScan.defaultChunkSize, 50_000] {
+            #expect(try VerifyReport.make(path: damaged, chunkSize: chunkSize).findings == expected)
         }
     }
 
@@ -168,25 +168,6 @@ import Testing
                 #expect(row.objectValue?["events"]?.intValue == ledger.events(of: convention).count)
             }
         }
-    }
-
-    @Test func linesAppendedWhileHashingAreHashedToo() throws {
-        let dir = try TemporaryDirectory()
-        defer { dir.remove() }
-        let lines = try String(contentsOfFile: Self.logs[0], encoding: .utf8).split(separator: "\n").map(String.init)
-        let half = lines.count / 2
-        var tampered = lines
-        tampered[half + 1] = tampered[half + 1].replacingOccurrences(of: "\"effective\":\"2", with: "\"effective\":\"1")
-        let path = try dir.write("log.jsonl", lines[..<half].joined(separator: "\n") + "\n")
-        let check = ParallelHashCheck(path: path, chunkSize: 512)
-        let rest = tampered[half...].joined(separator: "\n") + "\n"
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        handle.seekToEndOfFile()
-        handle.write(Data(rest.utf8))
-        handle.closeFile()
-        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
-        let mismatches = try check.wait(scannedEnd: size)
-        #expect(mismatches.map(\.line) == [half + 2])
     }
 
     @Test(arguments: logs)

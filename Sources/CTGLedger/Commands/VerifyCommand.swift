@@ -76,8 +76,8 @@ extension Command {
 
 /// Everything `verify` found in a log.
 ///
-/// Made in one streaming pass while a second thread recomputes every line's SHA-256 (envelope,
-/// sequence, chain, ids), then one convention at a time: the pass records where each convention's
+/// Made in one streaming pass that decodes lines and recomputes their SHA-256 on two threads
+/// (envelope, sequence, chain, ids), then one convention at a time: the pass records where each convention's
 /// lines are, and the reference checks and the domain rules (which read whole histories) run over
 /// each convention's lines read back. Memory is bounded by the largest convention, not by the log
 /// (issue 5); findings are the same, in the same order.
@@ -94,7 +94,8 @@ struct VerifyReport {
     ///
     /// - Parameters:
     ///   - expectHead: a hash written down earlier, to find the line it belongs to.
-    ///   - hashChunkSize: how the file is cut for hashing (tests vary it).
+    ///   - chunkSize: how the file is cut for the first pass, decoded and hashed on two threads
+    ///     (`ParallelScan`; tests vary it).
     ///   - idHash: replaces the hash of event ids (tests force collisions with it).
     ///   - optimistic: the first pass does not read the events' data (`DecodeDetail.envelope`),
     ///     which the second pass reads and checks anyway; when that finds a line whose data is bad,
@@ -102,11 +103,11 @@ struct VerifyReport {
     ///     report is the same either way: a sound log is decoded once, a damaged one twice.
     /// - Throws: `LedgerError` of kind `.io` when the file cannot be read.
     static func make(
-        path: String, expectHead: String? = nil, hashChunkSize: Int = ParallelHashCheck.defaultChunkSize,
+        path: String, expectHead: String? = nil, chunkSize: Int = ParallelScan.defaultChunkSize,
         idHash: (@Sendable (String) -> UInt64)? = nil, optimistic: Bool = true
     ) throws(LedgerError) -> VerifyReport {
         if optimistic,
-            let report = try attempt(path: path, expectHead: expectHead, hashChunkSize: hashChunkSize, idHash: idHash, optimistic: true)
+            let report = try attempt(path: path, expectHead: expectHead, chunkSize: chunkSize, idHash: idHash, optimistic: true)
         {
             return report
         }
@@ -114,7 +115,7 @@ struct VerifyReport {
         // so that a damaged log stays within the memory a sound one takes.
         WorkerThread.releaseFreedMemory()
         // Not optimistic, an attempt always gives a report.
-        guard let report = try attempt(path: path, expectHead: expectHead, hashChunkSize: hashChunkSize, idHash: idHash, optimistic: false)
+        guard let report = try attempt(path: path, expectHead: expectHead, chunkSize: chunkSize, idHash: idHash, optimistic: false)
         else { throw LedgerError(.io, file: path, "the log changed while it was verified; try again.") }
         return report
     }
@@ -123,15 +124,12 @@ struct VerifyReport {
     /// is not a well-formed event (its data is bad, or it changed meanwhile). Not optimistic, such a
     /// line is left out of the second pass (the first reported it, or the log changed meanwhile).
     private static func attempt(
-        path: String, expectHead: String?, hashChunkSize: Int, idHash: (@Sendable (String) -> UInt64)?, optimistic: Bool
+        path: String, expectHead: String?, chunkSize: Int, idHash: (@Sendable (String) -> UInt64)?, optimistic: Bool
     ) throws(LedgerError) -> VerifyReport? {
-        let hashing = ParallelHashCheck(path: path, chunkSize: hashChunkSize)
         var scanner = LogScanner(file: path, checkHashes: true)
-        scanner.deferHashes = true
         if let idHash { scanner.useIDHash(idHash) }
         guard let source = scanner.ids.source else {
             // The log cannot be opened: the same error as every read gives.
-            _ = try? hashing.wait()
             try FileIO.checkReadable(path)
             throw LedgerError(.io, file: path, "the log could not be opened a second time, to read lines back; try again.")
         }
@@ -149,15 +147,14 @@ struct VerifyReport {
         var events = 0
         var expectedHeadLine: Int?
         let expectedSeal = expectHead.map(SealText.init)
-        var scannedEnd = 0
         // What the reference validator will record, so that ids are looked up as it would have:
         // every event except a second registration of a convention, which it refuses.
         var registered: Set<String> = []
         var unrecorded: [String: IDTable.Known?] = [:]
         let read: Result<Void, LedgerError>
         do {
-            try LogPass.scan(path: path, with: &scanner) { (event: Event?, raw: LogPass.Place, scanner: inout LogScanner) throws(LedgerError) in
-                if raw.terminated { scannedEnd = raw.offset + raw.length + 1 }
+            try LogPass.scan(path: path, with: &scanner, chunkSize: chunkSize) {
+                (event: Event?, raw: LogPass.Place, scanner: inout LogScanner) throws(LedgerError) in
                 guard let event else { return }
                 events += 1
                 if event.type == .conventionRegistered, !registered.insert(event.convention).inserted {
@@ -174,13 +171,9 @@ struct VerifyReport {
         } catch {
             read = .failure(error)
         }
-        if case .failure(let error) = read {
-            _ = try? hashing.wait(scannedEnd: scannedEnd)
-            throw error
-        }
+        if case .failure(let error) = read { throw error }
         let (conventions, offsetLists) = streams.take()
         registered = []
-        // The second pass runs while the hashing thread still works; `wait` then hashes what it left.
         let ids = scanner.ids
         // Conventions are independent: checked on two threads, their findings kept in convention order.
         let checked = ParallelWork.map(count: conventions.count) { (slot: Int) -> (references: [Finding], rules: [Finding], unread: Bool) in
@@ -214,12 +207,10 @@ struct VerifyReport {
         }
         if checked.contains(where: \.unread) {
             // A line whose data is bad (or that changed meanwhile): the first pass must judge it.
-            _ = try? hashing.wait(scannedEnd: scannedEnd)
             return nil
         }
         let referenceFindings = checked.flatMap(\.references)
         let ruleFindings = checked.flatMap(\.rules)
-        scanner.applyDeferredHashes(try hashing.wait(scannedEnd: scannedEnd))
         var findings = scanner.findings + referenceFindings + ruleFindings
         findings.sort { ($0.line ?? 0, $0.severity == .error ? 0 : 1) < ($1.line ?? 0, $1.severity == .error ? 0 : 1) }
         return VerifyReport(

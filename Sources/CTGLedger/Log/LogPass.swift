@@ -42,7 +42,7 @@ enum LogPass {
         path: String, fd: Int32? = nil, with scanner: inout LogScanner, chunkSize: Int = ParallelScan.defaultChunkSize,
         _ body: (Event?, Place, inout LogScanner) throws(LedgerError) -> Void
     ) throws(LedgerError) {
-        let hashing = scanner.checkHashes && !scanner.deferHashes
+        let hashing = scanner.checkHashes
         let accept = { (line: DecodedLine) throws(LedgerError) in
             let place = Place(number: line.number, offset: line.offset, length: line.length, terminated: !line.isTorn)
             let event = scanner.accept(line)

@@ -23,12 +23,6 @@ struct LogScanner {
     private(set) var tornLine: (line: Int, offset: Int, length: Int)?
     /// Every id read, with where its line is (confirmed by reading the line back on a hash match).
     private(set) var ids: IDTable
-    /// Leave the SHA-256 of each line to a `ParallelHashCheck`; remember where it would have been checked.
-    var deferHashes = false
-    /// Lines whose hash would have been checked (bit per line), when `deferHashes`.
-    private var hashCheckpoints: [UInt64] = []
-    /// The `seq` of checkpoint lines whose `seq` is not their line number.
-    private var checkpointSeqs: [Int: Int] = [:]
     /// The parser's buffer, reused from line to line.
     private let tape = JSONTape()
     /// What each event keeps of its line and how much of it is built (`LineDecoding`).
@@ -55,25 +49,6 @@ struct LogScanner {
         self.lineCount = lastSeq
     }
 
-    /// Reports the hash mismatches a `ParallelHashCheck` found, as the sequential check would have:
-    /// only on lines that reached the hash check, each after the other findings of its line.
-    mutating func applyDeferredHashes(_ mismatches: [ParallelHashCheck.Mismatch]) {
-        var merged: [Finding] = []
-        var next = 0
-        for mismatch in mismatches {
-            let line = mismatch.line
-            guard line >> 6 < hashCheckpoints.count, hashCheckpoints[line >> 6] & (1 << UInt64(line & 63)) != 0 else { continue }
-            while next < findings.count, (findings[next].line ?? 0) <= line {
-                merged.append(findings[next])
-                next += 1
-            }
-            merged.append(hashMismatch(line, seq: checkpointSeqs[line] ?? line, computed: mismatch.computed, found: mismatch.written))
-        }
-        guard !merged.isEmpty else { return }
-        merged += findings[next...]
-        findings = merged
-    }
-
     private func hashMismatch(_ number: Int, seq: Int, computed: String, found hash: String) -> Finding {
         Finding(
             .error, rule: "chain", file: file, line: number, seq: seq, member: "hash",
@@ -96,7 +71,7 @@ struct LogScanner {
 
     /// Checks one line; returns its event when the line is well formed (other checks may still fail).
     mutating func scan(_ raw: RawLine) -> Event? {
-        accept(LogScanner.decode(raw, tape: tape, hashing: checkHashes && !deferHashes, decoding: decoding))
+        accept(LogScanner.decode(raw, tape: tape, hashing: checkHashes, decoding: decoding))
     }
 
     /// Decodes one line on its own, without the log's state: what `accept` then checks in order.
@@ -302,15 +277,8 @@ struct LogScanner {
                 "expected `\"hash\":\"<64 lowercase hex digits>\"` as the last member, written exactly as `,\"hash\":\"…\"}` at the end of the line.")
             return
         }
-        if deferHashes {
-            let word = number >> 6
-            if word >= hashCheckpoints.count { hashCheckpoints.append(contentsOf: repeatElement(0, count: word - hashCheckpoints.count + 1)) }
-            hashCheckpoints[word] |= 1 << UInt64(number & 63)
-            if event.seq != number { checkpointSeqs[number] = event.seq }
-        } else if checkHashes {
-            if let computed = line.computedHash, SealText(computed) != hash {
-                findings.append(hashMismatch(number, seq: event.seq, computed: computed.hex, found: hash.description))
-            }
+        if checkHashes, let computed = line.computedHash, SealText(computed) != hash {
+            findings.append(hashMismatch(number, seq: event.seq, computed: computed.hex, found: hash.description))
         }
     }
 }

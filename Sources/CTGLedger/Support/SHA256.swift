@@ -408,19 +408,4 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
 
     /// Same as `hex`.
     public var description: String { hex }
-
-    /// `true` when `hex` is exactly this digest's `hex` (64 lowercase hexadecimal digits), compared
-    /// without building a string.
-    func matches(hex: UnsafeRawBufferPointer) -> Bool {
-        guard hex.count == 64 else { return false }
-        @inline(__always)
-        func matches(_ word: UInt64, at start: Int) -> Bool {
-            for digit in 0..<16 {
-                let nibble = UInt8(truncatingIfNeeded: word &>> UInt64(60 - 4 * digit)) & 0xf
-                if hex[start + digit] != (nibble < 10 ? nibble &+ 48 : nibble &+ 87) { return false }
-            }
-            return true
-        }
-        return matches(w0, at: 0) && matches(w1, at: 16) && matches(w2, at: 32) && matches(w3, at: 48)
-    }
 }
