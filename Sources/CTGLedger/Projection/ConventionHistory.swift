@@ -105,10 +105,8 @@ public struct ConventionHistory: Sendable {
         var result: [ActReference: [String: CivilDate]] = [:]
         for event in events {
             guard case .actSigned(let signed) = event.payload else { continue }
-            for party in signed.parties {
-                let known = result[signed.act]?[party]
-                if known == nil || signed.date < known! { result[signed.act, default: [:]][party] = signed.date }
-            }
+            // Updated in place: one lookup of the act per event, one hash of each party.
+            result[signed.act, default: [:]].merge(signed.parties.lazy.map { ($0, signed.date) }) { known, new in min(known, new) }
         }
         return result
     }
