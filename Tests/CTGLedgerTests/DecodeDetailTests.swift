@@ -94,6 +94,33 @@ import Testing
     /// The focus of a pass is matched as the pass compares conventions (`String` equality): a
     /// convention written with a decomposed accent is the one asked with a composed accent, and its
     /// events are built whole, not left hollow.
+    /// A party's SIREN is checked on its bytes when written plainly, through its `String` when
+    /// escaped: 9 digits pass at every level and are kept as written; anything else is refused,
+    /// named, at every level.
+    @Test func sirensAreJudgedAlikeAtEveryDetail() throws {
+        func line(_ siren: String) -> [UInt8] {
+            let parties = #"[{"id":"caf","name":"Caf","kind":"caf","siren":"\#(siren)"}]"#
+            let data = #"{"title":"T","kind":"CTG","territory":"P","parties":\#(parties),"start":"2026-01-01","end":"2030-12-31","elements":[]}"#
+            return Array(
+                #"{"seq":1,"id":"r","convention":"c","type":"convention.registered","recorded":"2026-01-01T00:00:00Z","effective":"2026-01-01","data":\#(data)}"#
+                    .utf8)
+        }
+        for siren in ["200066405", #"\u0032\u00300066405"#] {
+            for detail in [DecodeDetail.full, .withoutTexts, .check] {
+                let event = try #require(Self.verdict(line(siren), detail).event, "\(siren) at \(detail)")
+                guard detail != .check, case .conventionRegistered(let registered) = event.payload else { continue }
+                #expect(registered.parties.first?.siren == "200066405")
+            }
+        }
+        for siren in ["20006640", "2000664051", "20006640a", "2000664é5", #"\u00320006640"#, ""] {
+            for detail in [DecodeDetail.full, .withoutTexts, .check] {
+                let judged = Self.verdict(line(siren), detail)
+                #expect(judged.event == nil, "\(siren) at \(detail)")
+                #expect(judged.verdict.contains("data.parties[0].siren") && judged.verdict.contains("9 digits"), "\(judged.verdict)")
+            }
+        }
+    }
+
     @Test func focusMatchesConventionsAsStringsCompare() {
         let decomposed = "ctg-valle\u{301}e"
         let line = Array(

@@ -74,9 +74,15 @@ struct FieldReader {
         try nonEmptyString(key).decodedString
     }
 
-    /// A string whose content the decoder reads, or `nil` when absent or `null`: built at every `detail`.
-    func optionalContentString(_ key: StaticString) throws(LedgerError) -> String? {
-        try presentString(key)?.decodedString
+    /// A string of exactly `count` ASCII digits (a SIREN), or `nil` when absent or `null`; checked
+    /// on its bytes when written plainly, and `""` once checked when `detail` is `.check`.
+    func optionalDigits(_ key: StaticString, count: Int) throws(LedgerError) -> String? {
+        guard let value = try presentString(key) else { return nil }
+        func isDigits(_ bytes: some Collection<UInt8>) -> Bool { bytes.count == count && bytes.allSatisfy { $0 >= 48 && $0 <= 57 } }
+        if let ascii = value.plainASCII, isDigits(ascii) { return detail == .check ? "" : value.decodedString }
+        let text = value.decodedString
+        guard isDigits(text.utf8) else { throw fail(key, "\(count) digits", foundValue: .string(text)) }
+        return text
     }
 
     /// The member's node when it is a non-empty string (for decoders that parse its bytes).

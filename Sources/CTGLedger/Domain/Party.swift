@@ -34,10 +34,7 @@ public struct Party: Hashable, Sendable {
         if let rep = try r.optionalNested("representative") {
             representative = Representative(name: try rep.string("name"), role: try rep.string("role"))
         }
-        let siren = try r.optionalContentString("siren")
-        if let siren, siren.utf8.count != 9 || !siren.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
-            throw r.fail("siren", "9 digits", foundValue: .string(siren))
-        }
+        let siren = try r.optionalDigits("siren", count: 9)
         var party = Party(
             id: try r.string("id"), name: try r.string("name"), kind: try r.enumeration("kind", Kind.self),
             siren: siren, population: try r.optionalInt("population"), representative: representative,
