@@ -220,11 +220,12 @@ struct FieldReader {
         return try array(key, decode)
     }
 
-    /// Reads an array of non-empty strings.
+    /// Reads an array of non-empty strings (checked, none built, when `detail` is `.check`).
     func strings(_ key: StaticString, allowEmpty: Bool = true) throws(LedgerError) -> [String] {
-        try array(key, allowEmpty: allowEmpty) { value, path throws(LedgerError) in
+        let building = detail != .check
+        return try array(key, allowEmpty: allowEmpty) { value, path throws(LedgerError) in
             try Self.checkNonEmptyString(value, path)
-            return value.decodedString
+            return building ? value.decodedString : ""
         }
     }
 
