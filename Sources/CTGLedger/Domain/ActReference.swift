@@ -76,13 +76,7 @@ public enum ActReference: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 
     static func decode(_ r: FieldReader, _ key: StaticString) throws(LedgerError) -> ActReference {
-        let node = try r.nonEmptyString(key)
-        let act: ActReference?
-        if let ascii = node.plainASCII { act = ActReference(ascii: ascii) } else { act = ActReference(node.decodedString) }
-        guard let act else {
-            throw r.fail(key, "\"convention\" or \"avenant:N\" with N ≥ 1", foundValue: .string(node.decodedString))
-        }
-        return act
+        try r.parsedString(key, "\"convention\" or \"avenant:N\" with N ≥ 1", ascii: ActReference.init(ascii:), text: ActReference.init)
     }
 }
 
@@ -125,12 +119,7 @@ public enum TransmittedAct: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func decode(_ r: FieldReader, _ key: StaticString) throws(LedgerError) -> TransmittedAct {
-        let node = try r.nonEmptyString(key)
-        let act: TransmittedAct?
-        if let ascii = node.plainASCII { act = TransmittedAct(ascii: ascii) } else { act = TransmittedAct(node.decodedString) }
-        guard let act else {
-            throw r.fail(key, "\"convention\", \"avenant:N\" or \"deliberation:<id>\"", foundValue: .string(node.decodedString))
-        }
-        return act
+        try r.parsedString(
+            key, "\"convention\", \"avenant:N\" or \"deliberation:<id>\"", ascii: TransmittedAct.init(ascii:), text: TransmittedAct.init)
     }
 }

@@ -85,8 +85,20 @@ struct FieldReader {
         return text
     }
 
-    /// The member's node when it is a non-empty string (for decoders that parse its bytes).
-    func nonEmptyString(_ key: StaticString) throws(LedgerError) -> JSONNode {
+    /// A non-empty string parsed by `ascii` from its bytes when written as plain ASCII (no escape,
+    /// nothing above 0x7F: then bytes compare as `String`s do), by `text` from its `String`
+    /// otherwise; refused, with its value, as not `expected` when it does not parse.
+    func parsedString<T>(
+        _ key: StaticString, _ expected: String, ascii: (UnsafeRawBufferPointer) -> T?, text: (String) -> T?
+    ) throws(LedgerError) -> T {
+        let node = try nonEmptyString(key)
+        let parsed: T? = if let bytes = node.plainASCII { ascii(bytes) } else { text(node.decodedString) }
+        guard let parsed else { throw fail(key, expected, foundValue: .string(node.decodedString)) }
+        return parsed
+    }
+
+    /// The member's node when it is a non-empty string.
+    private func nonEmptyString(_ key: StaticString) throws(LedgerError) -> JSONNode {
         guard let value = object.member(key), value.kind == .string, !value.isEmptyString else {
             throw fail(key, "a non-empty string", found: object.member(key))
         }
