@@ -10,10 +10,10 @@
 /// event a correction targets, over a log of millions of lines (issue 5).
 ///
 /// Reading a file, an id is kept as 12 bytes in flat open-addressing tables (64 of them, chosen by
-/// the hash's first bits): the top 32 bits of its 64-bit FNV-1a hash (read alone while probing) and the byte offset of its line. A match of those bits is confirmed by
-/// reading that line again (`LineSource`) and comparing the real ids, so answers are exact: two ids
-/// whose hashes collide are never taken for one. Without a file (events built in memory), ids are
-/// kept whole.
+/// the hash's first bits): the top 32 bits of its 64-bit FNV-1a hash (read alone while probing) and
+/// the byte offset of its line. A match of those bits is confirmed by reading that line again
+/// (`LineSource`) and comparing the real ids, so answers are exact: two ids whose hashes collide are
+/// never taken for one. Without a file (events built in memory), ids are kept whole.
 struct IDTable {
     /// What is known of an id's first event.
     struct Known: Equatable {
@@ -106,8 +106,8 @@ struct IDTable {
     private static func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 32) | 1 }
 
     /// The event of the line at `offset`, when its id is `id`.
-    private func confirmed(_ id: String, at slot: UInt64) -> Known? {
-        let offset = Int(slot)
+    private func confirmed(_ id: String, at line: UInt64) -> Known? {
+        let offset = Int(line)
         guard let event = source?.event(at: offset), event.id == id else { return nil }
         return Known(convention: event.convention, type: event.type, seq: event.seq, offset: offset)
     }
