@@ -8,7 +8,7 @@ import Testing
 /// through their offsets are what the whole-ledger check finds.
 @Suite struct IDTableTests {
     /// Hashes that collide a lot: all ids one value, or only 16 values.
-    static let collidingHashes: [@Sendable (String) -> UInt64] = [{ _ in 0x1234_5678_9ABC_DEF0 }, { IDTable.fnv1a($0) & 0xF000_0000_0000_0000 }]
+    static let collidingHashes: [@Sendable (String) -> UInt64] = [{ _ in 0x1234_5678_9ABC_DEF0 }, { IDTable.hashID($0) & 0xF000_0000_0000_0000 }]
 
     /// A log of one convention with repeated ids, a damaged line, a refused second registration and
     /// corrections naming its id, their own id and an unknown id.

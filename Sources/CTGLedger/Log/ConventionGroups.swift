@@ -5,35 +5,52 @@ struct ConventionGroups<Value> {
     private(set) var conventions: [String] = []
     /// Their values, in the same order.
     private(set) var values: [Value] = []
-    private var slots: [Key: Int] = [:]
+    /// The hash of each convention (`hash(_:)`), in the same order.
+    private var hashes: [UInt64] = []
+    /// An open-addressing table of the conventions' numbers plus one (0: an empty slot), placed by
+    /// the top bits of their hashes, at most half full. Every line of a log is looked up here: the
+    /// standard dictionary would hash each key again with SipHash.
+    private var slots: [Int32] = []
 
-    /// A convention id hashed once with FNV-1a (every line of a log is looked up: the standard
-    /// hasher would hash the whole id with SipHash each time). Ids compare as `String`s
-    /// (canonical equivalence): one that is not plain ASCII is hashed by the standard hasher, which
-    /// agrees with that; an ASCII id is equivalent only to itself.
-    private struct Key: Hashable {
-        let id: String
-        let hash: UInt64
-        init(_ id: String) {
-            self.id = id
-            let fnv = ByteWords.fnv1a(id)
-            hash = fnv.isASCII ? fnv.hash : UInt64(truncatingIfNeeded: id.hashValue)
-        }
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.id == b.id }
+    /// A convention id's hash, computed once per lookup (`ByteWords.wordHash`). Ids compare as
+    /// `String`s (canonical equivalence): one that is not plain ASCII is hashed by the standard
+    /// hasher, which agrees with that; an ASCII id is equivalent only to itself.
+    private static func hash(_ id: String) -> UInt64 {
+        let word = ByteWords.wordHash(id)
+        return word.isASCII ? word.hash : UInt64(truncatingIfNeeded: id.hashValue)
     }
 
     /// Changes the value of `convention` with `update`, after making it with `make` the first time.
     mutating func update(_ convention: String, make: (String) -> Value, _ update: (inout Value) -> Void) {
-        let key = Key(convention)
-        if let slot = slots[key] {
-            update(&values[slot])
-        } else {
-            slots[key] = values.count
-            conventions.append(convention)
-            var value = make(convention)
-            update(&value)
-            values.append(value)
+        let hash = Self.hash(convention)
+        if (conventions.count + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var position = Int(truncatingIfNeeded: hash >> 32) & mask
+        while case let slot = slots[position], slot != 0 {
+            let number = Int(slot) - 1
+            if hashes[number] == hash, conventions[number] == convention {
+                update(&values[number])
+                return
+            }
+            position = (position + 1) & mask
+        }
+        slots[position] = Int32(conventions.count + 1)
+        conventions.append(convention)
+        hashes.append(hash)
+        var value = make(convention)
+        update(&value)
+        values.append(value)
+    }
+
+    /// Doubles the table (or makes it) and places every convention again by its hash.
+    private mutating func grow() {
+        let size = max(64, slots.count * 2)
+        slots = [Int32](repeating: 0, count: size)
+        let mask = size - 1
+        for (number, hash) in hashes.enumerated() {
+            var position = Int(truncatingIfNeeded: hash >> 32) & mask
+            while slots[position] != 0 { position = (position + 1) & mask }
+            slots[position] = Int32(number + 1)
         }
     }
 

@@ -10,7 +10,7 @@
 /// event a correction targets, over a log of millions of lines (issue 5).
 ///
 /// Reading a file, an id is kept as 12 bytes in flat open-addressing tables (64 of them, chosen by
-/// the hash's first bits): the top 32 bits of its 64-bit FNV-1a hash (read alone while probing) and
+/// the hash's first bits): the top 32 bits of its 64-bit hash (read alone while probing) and
 /// the byte offset of its line. A match of those bits is confirmed by reading that line again
 /// (`LineSource`) and comparing the real ids, so answers are exact: two ids whose hashes collide are
 /// never taken for one. Without a file (events built in memory), ids are kept whole.
@@ -28,7 +28,7 @@ struct IDTable {
     }
 
     /// The hash of an id; replaceable so that tests can force collisions.
-    var hash: @Sendable (String) -> UInt64 = IDTable.fnv1a
+    var hash: @Sendable (String) -> UInt64 = IDTable.hashID
     /// Where lines are read back from; `nil`: ids are kept whole in `memory`.
     let source: LineSource?
 
@@ -56,8 +56,8 @@ struct IDTable {
         self.source = source
     }
 
-    /// The 64-bit FNV-1a hash of an id (the hash the sidecar index stores too).
-    @Sendable static func fnv1a(_ id: String) -> UInt64 { ByteWords.fnv1a(id).hash }
+    /// The 64-bit hash of an id (`ByteWords.wordHash`).
+    @Sendable static func hashID(_ id: String) -> UInt64 { ByteWords.wordHash(id).hash }
 
     /// Records `event` (read at `offset`) unless its id is already held.
     ///

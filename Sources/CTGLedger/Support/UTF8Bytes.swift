@@ -28,17 +28,43 @@ enum ByteWords {
         return true
     }
 
-    /// The 64-bit FNV-1a hash of a string's UTF-8 bytes, and whether they are all ASCII.
-    static func fnv1a(_ text: String) -> (hash: UInt64, isASCII: Bool) {
+    /// A 64-bit hash of a string's UTF-8 bytes, eight bytes a step (a multiply and a shift each,
+    /// then a final mix so that every bit of the result depends on every byte), and whether they
+    /// are all ASCII. For in-memory tables whose matches are confirmed on the ids themselves
+    /// (`IDTable`, `ConventionGroups`); not stored anywhere.
+    static func wordHash(_ text: String) -> (hash: UInt64, isASCII: Bool) {
         var text = text
-        return text.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            var high: UInt8 = 0
-            for byte in bytes {
-                high |= byte
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        return text.withUTF8 { utf8 in
+            let count = utf8.count
+            var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+            var high: UInt64 = 0
+            var at = 0
+            if let base = utf8.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while at + 8 <= count {
+                    let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                    high |= word
+                    hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+                    hash ^= hash >> 29
+                    at += 8
+                }
+                var tail: UInt64 = 0
+                var shift: UInt64 = 0
+                while at < count {
+                    tail |= UInt64(raw.load(fromByteOffset: at, as: UInt8.self)) << shift
+                    shift += 8
+                    at += 1
+                }
+                high |= tail
+                hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
             }
-            return (hash, high < 0x80)
+            // The finalizer of MurmurHash3 (fmix64).
+            hash ^= hash >> 33
+            hash &*= 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 33
+            hash &*= 0xC4CE_B9FE_1A85_EC53
+            hash ^= hash >> 33
+            return (hash, high & highBits == 0)
         }
     }
 
