@@ -13,7 +13,7 @@
 #
 # Needs: swift (release build), GNU time at /usr/bin/time (apt-get install -y time), sha256sum, wc.
 # Prints, for each command: median wall time, median user time, peak memory (max RSS over the runs),
-# and the ratio to its baseline on the same file.
+# and the ratio to its baseline on the same file (the two are run alternately).
 set -u
 cd "$(dirname "$0")/.."
 
@@ -69,6 +69,17 @@ run() {
         timed "$OUT/$name.times" "$@" >/dev/null 2>"$OUT/$name.err"
     done
 }
+# pair BASE_NAME NAME CMD... : runs the baseline command in the array BASELINE and CMD alternately,
+# $RUNS times each, so that the drift of a shared machine falls on both alike and their ratio holds.
+pair() {
+    local base_name="$1" name="$2"; shift 2
+    : > "$OUT/$base_name.times"
+    : > "$OUT/$name.times"
+    for _ in $(seq "$RUNS"); do
+        timed "$OUT/$base_name.times" "${BASELINE[@]}" >/dev/null 2>"$OUT/$base_name.err"
+        timed "$OUT/$name.times" "$@" >/dev/null 2>"$OUT/$name.err"
+    done
+}
 # timed FILE CMD... : runs CMD once under GNU time; appends "wall user maxrss_kb" to FILE. The wall
 # time comes from the clock around it (GNU time's %e has a 10 ms resolution; these commands take
 # a few ms), so it includes starting GNU time (about 1 ms).
@@ -87,11 +98,11 @@ user() { cut -d' ' -f2 "$OUT/$1.times" | median; }
 peak() { cut -d' ' -f3 "$OUT/$1.times" | sort -n | tail -1; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 
-echo "== timing ($RUNS runs each, medians)" >&2
-run sha256sum sha256sum "$LOG"
-run verify "$CTG" verify "$LOG"
-run wc wc -l "$LOG"
-run replay "$CTG" list "$LOG" --at "$AT"
+echo "== timing ($RUNS runs each, medians; each command alternating with its baseline)" >&2
+BASELINE=(sha256sum "$LOG")
+pair sha256sum verify "$CTG" verify "$LOG"
+BASELINE=(wc -l "$LOG")
+pair wc replay "$CTG" list "$LOG" --at "$AT"
 # First state builds the index when the log has none: measured apart from the warm runs.
 rm -f "$LOG.ctgindex"
 # Each cold run starts without an index (the run writes one).
