@@ -114,14 +114,10 @@ final class ParallelScan: @unchecked Sendable {
                     }
                 }
                 if let failure = outcome.failure { throw failure }
-                // Numbered in place and lent to `body`: a line holds an event, and a copy of each
-                // would retain every string it holds.
-                try outcome.lines.withUnsafeMutableBufferPointer { (lines) throws(LedgerError) in
-                    for index in lines.indices {
-                        lineNumber += 1
-                        lines[index].number = lineNumber
-                        try body(lines[index])
-                    }
+                for var line in outcome.lines {
+                    lineNumber += 1
+                    line.number = lineNumber
+                    try body(line)
                 }
                 if let end = outcome.end { resumeAt = end }
                 if outcome.stoppedAt != nil { break }

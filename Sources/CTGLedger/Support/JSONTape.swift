@@ -410,8 +410,7 @@ private struct TapeParser {
     /// `true` when the member name at token `key`, written plainly, is `name`.
     private func isName(_ key: Int, _ name: StaticString) -> Bool {
         let token = tokens[key]
-        return token.flags == 0 && Int(token.end - token.start) == name.utf8CodeUnitCount
-            && ByteWords.equal(bytes.baseAddress! + Int(token.start), name.utf8Start, name.utf8CodeUnitCount)
+        return token.flags == 0 && ByteWords.equal(UnsafeRawBufferPointer(rebasing: bytes[Int(token.start)..<Int(token.end)]), name)
     }
 
     /// Moves past the array or object at `index`, finding its end without checking what it holds.
