@@ -39,9 +39,10 @@ import Testing
     }
 
     /// The payload as the rules and the status read it: texts, places and parties as written left out.
-    private static func comparable(_ event: Event) -> EventPayload {
+    private static func comparable(_ event: Event, partiesAsIDs: Bool = false) -> EventPayload {
         var payload = event.reducedForRules().payload
         func bare(_ party: Party) -> Party {
+            if partiesAsIDs { return Party(id: party.id, name: "", kind: party.kind, json: JSONObject()) }
             var copy = party
             copy.json = JSONObject()
             return copy
@@ -82,11 +83,11 @@ import Testing
                 #expect(registered.parties.isEmpty && registered.elements.isEmpty)
             }
             #expect(Self.comparable(lightEvent) == Self.comparable(fullEvent), "\(fullEvent.id)")
-            // What the status reads is there at `.status` too.
+            // What the status reads is there at `.status` too: of the parties, their ids and kinds.
             if let status = Self.verdict(line, .status).event, let kept = ConventionDigest.statusRelevant(status),
                 let reference = ConventionDigest.statusRelevant(fullEvent)
             {
-                #expect(Self.comparable(kept) == Self.comparable(reference), "\(fullEvent.id)")
+                #expect(Self.comparable(kept) == Self.comparable(reference, partiesAsIDs: true), "\(fullEvent.id)")
             }
         }
     }

@@ -21,23 +21,23 @@ extension Command {
             // the rows are kept, one state at a time per thread.
             let rows = ParallelWork.map(count: digests.count) { (index: Int) -> (json: JSONValue?, text: String?) in
                 let digest = digests[index]
-                let state = digest.state(at: date)
+                let summary = digest.summary(at: date)
                 let convention = digest.convention
                 let count = digest.count
                 if format == "json" {
                     return (
                         .object(
                             JSONObject(pairs: [
-                                ("convention", .string(convention)), ("title", .optional(state.title)), ("status", .string(state.status.rawValue)),
-                                ("start", .optional(state.start?.description)), ("end", .optional(state.end?.description)),
-                                ("events", .int(count)), ("last_seq", state.lastSeq.map(JSONValue.int) ?? .null),
+                                ("convention", .string(convention)), ("title", .optional(summary.title)), ("status", .string(summary.status.rawValue)),
+                                ("start", .optional(summary.start?.description)), ("end", .optional(summary.end?.description)),
+                                ("events", .int(count)), ("last_seq", summary.lastSeq.map(JSONValue.int) ?? .null),
                             ])), nil
                     )
                 }
-                let period = state.start.flatMap { s in state.end.map { "du \(FrenchText.date(s)) au \(FrenchText.date($0))" } } ?? "période inconnue"
+                let period = summary.start.flatMap { s in summary.end.map { "du \(FrenchText.date(s)) au \(FrenchText.date($0))" } } ?? "période inconnue"
                 return (
                     nil,
-                    "\(convention) — \(state.title ?? "(sans titre)") : \(state.status.french) au \(FrenchText.date(date)) ; \(period) ; \(FrenchText.count(count, "événement", "événements"))\n"
+                    "\(convention) — \(summary.title ?? "(sans titre)") : \(summary.status.french) au \(FrenchText.date(date)) ; \(period) ; \(FrenchText.count(count, "événement", "événements"))\n"
                 )
             }
             for row in rows { if let text = row.text { io.out(text) } }

@@ -14,10 +14,11 @@ enum DecodeDetail: Sendable {
     /// (`Party.json`, left empty), and the envelope's `prev` and `hash` (checked, left `nil`): for
     /// lines read back, whose chain the pass that found them checked.
     case withoutTexts
-    /// What a convention's status, period and parties depend on (`ConventionDigest`), for lines
-    /// already read as well-formed events: as `withoutTexts`, and also without a registration's
-    /// elements and a signature's signatories, which are neither built nor checked (the
-    /// elements are only skipped over by the parser: `JSONTape.parse(_:skipping:)`).
+    /// What a convention's status and period depend on (`ConventionDigest`), for lines already
+    /// read as well-formed events: as `withoutTexts`, and also without a registration's elements
+    /// and a signature's signatories, which are neither built nor checked (the elements are only
+    /// skipped over by the parser: `JSONTape.parse(_:skipping:)`), and with parties reduced to
+    /// their ids and kinds (who signs, who gives notice; their other members are not read).
     case status
     /// Everything checked, almost nothing built: `data` is a hollow value of the right type, its
     /// strings empty (`""` for a string that is present, `nil` for one that is absent; free texts

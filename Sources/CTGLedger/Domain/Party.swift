@@ -30,6 +30,10 @@ public struct Party: Hashable, Sendable {
 
     static func decode(_ value: JSONNode?, path: MemberPath) throws(LedgerError) -> Party {
         let r = try FieldReader(value, path: path)
+        if r.detail == .status {
+            // Who signs and who gives notice is all a convention's status reads of its parties.
+            return Party(id: try r.string("id"), name: "", kind: try r.enumeration("kind", Kind.self), json: JSONObject())
+        }
         var representative: Representative?
         if let rep = try r.optionalNested("representative") {
             representative = Representative(name: try rep.string("name"), role: try rep.string("role"))

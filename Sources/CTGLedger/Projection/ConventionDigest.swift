@@ -89,13 +89,44 @@ struct ConventionDigest {
         return kept
     }
 
-    /// The convention's state at `date` (status, title, period, parties and termination are exact,
-    /// but for the parties' members as written, `Party.json`, left empty when lines are read back;
-    /// element lists are not built: use `Ledger.state` for the text).
-    func state(at date: CivilDate) -> ConventionState {
+    /// What a full replay tells of a convention at a date: its status and period, and what they
+    /// follow from (see `summary(at:)`).
+    struct Summary: Equatable {
+        /// The title the registration gives.
+        var title: String?
+        /// Status at the date.
+        var status: ConventionStatus
+        /// First day of the period.
+        var start: CivilDate?
+        /// Last day of the period, extensions applied.
+        var end: CivilDate?
+        /// The ids of the parties at the date, in the state's order.
+        var parties: [String]
+        /// The notice that decides the end, if any.
+        var termination: TerminationSummary?
+        /// Date of the last signature of the initial convention, when concluded.
+        var concludedOn: CivilDate?
+        /// The `seq` of the convention's last event.
+        var lastSeq: Int?
+
+        /// The summary of a state (`Projection.state`) and of the convention's last `seq`.
+        init(_ state: ConventionState, lastSeq: Int?) {
+            title = state.title
+            status = state.status
+            start = state.start
+            end = state.end
+            parties = state.parties.map(\.id)
+            termination = state.termination
+            concludedOn = state.concludedOn
+            self.lastSeq = lastSeq
+        }
+    }
+
+    /// The convention's status, period and parties at `date`, as `Projection.state` gives them.
+    /// Only a summary: read back (`DecodeDetail.status`), the parties are their ids and kinds, and
+    /// element lists are not built (use `Ledger.state` for the whole state).
+    func summary(at date: CivilDate) -> Summary {
         let history = ConventionHistory(events: keptEvents, convention: convention)
-        var state = Projection.state(history, at: date)
-        state.lastSeq = lastSeq
-        return state
+        return Summary(Projection.state(history, at: date), lastSeq: lastSeq)
     }
 }
