@@ -122,19 +122,25 @@ import Testing
         }
     }
 
-    @Test func focusMatchesConventionsAsStringsCompare() {
+    /// A focus names its convention by its bytes (escapes decoded): a composed "é" does not match a
+    /// decomposed one, as the index and every pass compare conventions.
+    @Test func focusMatchesConventionsByTheirBytes() {
         let decomposed = "ctg-valle\u{301}e"
-        let line = Array(
-            #"{"seq":1,"id":"e1","convention":"\#(decomposed)","type":"action.progress","recorded":"2026-01-01T00:00:00Z","effective":"2026-01-01","data":{"element":"action:a","status":"done","date":"2026-01-01","note":"fait"}}"#
-                .utf8)
-        guard case .actionProgress(let progress)? = Self.verdict(line, .full, focus: "ctg-vallée").event?.payload,
-            case .actionProgress(let other)? = Self.verdict(line, .full, focus: "ctg-vallee").event?.payload
-        else {
-            Issue.record("the line is not read as an action.progress event")
-            return
+        for written in [decomposed, #"ctg-valle\u0301e"#] {
+            let line = Array(
+                #"{"seq":1,"id":"e1","convention":"\#(written)","type":"action.progress","recorded":"2026-01-01T00:00:00Z","effective":"2026-01-01","data":{"element":"action:a","status":"done","date":"2026-01-01","note":"fait"}}"#
+                    .utf8)
+            guard case .actionProgress(let progress)? = Self.verdict(line, .full, focus: decomposed).event?.payload,
+                case .actionProgress(let composed)? = Self.verdict(line, .full, focus: "ctg-vall\u{E9}e").event?.payload,
+                case .actionProgress(let other)? = Self.verdict(line, .full, focus: "ctg-vallee").event?.payload
+            else {
+                Issue.record("the line is not read as an action.progress event")
+                return
+            }
+            #expect(progress.element == "action:a" && progress.note == "fait", "\(written)")
+            #expect(composed.element.isEmpty && composed.note == nil, "\(written)")
+            #expect(other.element.isEmpty && other.note == nil, "\(written)")
         }
-        #expect(progress.element == "action:a" && progress.note == "fait")
-        #expect(other.element.isEmpty && other.note == nil)
     }
 
     /// Damaged copies of the real lines: a member of `data`, anywhere in it, removed or given a

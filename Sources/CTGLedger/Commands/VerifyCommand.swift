@@ -149,19 +149,20 @@ struct VerifyReport {
         let expectedSeal = expectHead.map(SealText.init)
         // What the reference validator will record, so that ids are looked up as it would have:
         // every event except a second registration of a convention, which it refuses.
-        var registered: Set<String> = []
-        var unrecorded: [String: IDTable.Known?] = [:]
+        var registered: Set<ExactID> = []
+        var unrecorded: [ExactID: IDTable.Known?] = [:]
         let read: Result<Void, LedgerError>
         do {
             try LogPass.scan(path: path, with: &scanner, chunkSize: chunkSize) {
                 (event: Event?, raw: LogPass.Place, scanner: inout LogScanner) throws(LedgerError) in
                 guard let event else { return }
                 events += 1
-                if event.type == .conventionRegistered, !registered.insert(event.convention).inserted {
+                if event.type == .conventionRegistered, !registered.insert(ExactID(event.convention)).inserted {
                     // Refused: an id first used here is not known to later events until recorded again.
-                    if unrecorded[event.id] == nil, scanner.ids.first(event.id)?.offset == raw.offset { unrecorded[event.id] = .some(nil) }
-                } else if !unrecorded.isEmpty, let shadowed = unrecorded[event.id], shadowed == nil {
-                    unrecorded[event.id] = IDTable.Known(convention: event.convention, type: event.type, seq: event.seq, offset: raw.offset)
+                    let id = ExactID(event.id)
+                    if unrecorded[id] == nil, scanner.ids.first(event.id)?.offset == raw.offset { unrecorded[id] = .some(nil) }
+                } else if !unrecorded.isEmpty, case let id = ExactID(event.id), let shadowed = unrecorded[id], shadowed == nil {
+                    unrecorded[id] = IDTable.Known(convention: event.convention, type: event.type, seq: event.seq, offset: raw.offset)
                 }
                 streams.update(event.convention, make: { _ in OffsetList() }) { $0.append(raw.offset, length: raw.length) }
                 if event.line - event.seq != shifts[shifts.count - 1].shift { shifts.append((raw.offset, event.line - event.seq)) }
@@ -194,7 +195,7 @@ struct VerifyReport {
                 }
                 event.line = event.seq + shifts[run].shift
                 let known = { (id: String) -> IDTable.Known? in
-                    if let shadowed = unrecorded[id] { return shadowed.flatMap { ($0.offset ?? offset) < offset ? $0 : nil } }
+                    if let shadowed = unrecorded[ExactID(id)] { return shadowed.flatMap { ($0.offset ?? offset) < offset ? $0 : nil } }
                     guard let first = ids.first(id), let at = first.offset, at < offset else { return nil }
                     return first
                 }

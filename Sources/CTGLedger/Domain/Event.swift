@@ -121,13 +121,9 @@ public struct Event: Sendable {
     init(root: JSONNode, bytes: UnsafeRawBufferPointer, line: Int, decoding: LineDecoding) throws(LedgerError) {
         var inFocus = true
         if let focus = decoding.focus, let convention = root.member("convention"), convention.kind == .string {
-            // As the pass compares conventions (`String` equality, canonical equivalence): bytes
-            // first, and as `String`s when either is not plain ASCII.
+            // Conventions compare by their bytes (`ExactID`), escapes decoded.
             inFocus = convention.withStringBytes { written in
-                focus.withUTF8Bytes { wanted in
-                    wanted.elementsEqual(written)
-                        || (!(wanted.allSatisfy { $0 < 0x80 } && written.allSatisfy { $0 < 0x80 }) && convention.decodedString == focus)
-                }
+                focus.withUTF8Bytes { wanted in wanted.elementsEqual(written) }
             }
         }
         try self.init(

@@ -118,7 +118,7 @@ public enum Appender {
         var output: [UInt8] = []
         var appended: [Int] = []
         var alreadyPresent: [String] = []
-        var batchIDs: Set<String> = []
+        var batchIDs: Set<ExactID> = []
         for candidate in candidates {
             func refuse(_ member: String?, _ message: String) -> LedgerError {
                 LedgerError(.invalid, file: inputName, line: candidate.line, member: member, message)
@@ -130,11 +130,11 @@ public enum Appender {
             guard case .string(let id)? = object["id"], !id.isEmpty else {
                 throw refuse("id", "expected a non-empty string id for the event.")
             }
-            if !batchIDs.insert(id).inserted {
+            if !batchIDs.insert(ExactID(id)).inserted {
                 throw refuse("id", "the id \"\(id)\" appears twice in the input.")
             }
             let givenRecorded = object["recorded"] != nil
-            if let stored = storedByID[id] {
+            if let stored = storedByID[ExactID(id)] {
                 if sameContent(stored.object, object, ignoringRecorded: !givenRecorded) {
                     alreadyPresent.append(id)
                     continue
@@ -205,7 +205,7 @@ public enum Appender {
         var lastRecorded: Timestamp?
         var validator: ReferenceValidator
         /// Stored events by id (at least those whose id the input uses).
-        var storedByID: [String: Event]
+        var storedByID: [ExactID: Event]
         /// The sidecar index brought up to the log's end, to be extended with what is written.
         var index: LogIndex?
     }
@@ -268,8 +268,8 @@ public enum Appender {
     /// does not read back as the index says.
     private static func references(
         _ candidates: [Candidate], index: LogIndex, fd: Int32
-    ) -> (validator: ReferenceValidator, storedByID: [String: Event])? {
-        var storedByID: [String: Event] = [:]
+    ) -> (validator: ReferenceValidator, storedByID: [ExactID: Event])? {
+        var storedByID: [ExactID: Event] = [:]
         var entries: [Int: LogIndex.Entry] = [:]
         var targets: [String] = []
         for candidate in candidates {
@@ -280,11 +280,11 @@ public enum Appender {
             if case .string(let id)? = candidate.object["id"] { targets.append(id) }
             if case .object(let data)? = candidate.object["data"], case .string(let target)? = data["target"] { targets.append(target) }
         }
-        for id in targets where storedByID[id] == nil {
+        for id in targets where storedByID[ExactID(id)] == nil {
             let lookup = index.storedEvent(id: id, fd: fd)
             if case .doubt = lookup { return nil }
             guard case .found(let event) = lookup else { continue }
-            storedByID[id] = event
+            storedByID[ExactID(id)] = event
             // Its convention's lines too, so that the validator knows it as the full read would.
             guard let lines = index.entries(of: event.convention) else { return nil }
             for entry in lines { entries[entry.offset] = entry }
@@ -333,14 +333,21 @@ public enum Appender {
         return JSONObject(members)
     }
 
-    /// Same event content: every member but `seq`, `prev`, `hash` (and `recorded` when the retry leaves it out) equal.
+    /// Same event content: every member but `seq`, `prev`, `hash` (and `recorded` when the retry
+    /// leaves it out) equal, as written: byte for byte, so that a convention (or any text) written
+    /// with a differently composed accent is different content (`ExactID`); `recorded` as an instant.
     static func sameContent(_ stored: JSONObject, _ candidate: JSONObject, ignoringRecorded: Bool) -> Bool {
         var ignored: Set<String> = ["seq", "prev", "hash"]
         if ignoringRecorded { ignored.insert("recorded") }
-        func normalized(_ o: JSONObject) -> [String: JSONValue] {
-            var result: [String: JSONValue] = [:]
-            for m in o.members where !ignored.contains(m.key) { result[m.key] = m.value }
-            if let r = result["recorded"]?.stringValue, let t = Timestamp(rfc3339: r) { result["recorded"] = .string(t.description) }
+        func normalized(_ o: JSONObject) -> [ExactID: [UInt8]] {
+            var result: [ExactID: [UInt8]] = [:]
+            for m in o.members where !ignored.contains(m.key) {
+                var value = m.value
+                if m.key == "recorded", let r = value.stringValue, let t = Timestamp(rfc3339: r) { value = .string(t.description) }
+                var bytes: [UInt8] = []
+                JSONWriter.write(value, into: &bytes)
+                result[ExactID(m.key)] = bytes
+            }
             return result
         }
         return normalized(stored) == normalized(candidate)

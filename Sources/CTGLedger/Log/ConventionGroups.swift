@@ -1,5 +1,6 @@
 /// One value per convention of a log, in order of first appearance: what a pass over a whole log
-/// keeps for each convention (a digest, the offsets of its lines, its events).
+/// keeps for each convention (a digest, the offsets of its lines, its events). Conventions are
+/// told apart by their bytes (`ExactID`).
 struct ConventionGroups<Value> {
     /// The conventions, in order of first appearance.
     private(set) var conventions: [String] = []
@@ -12,13 +13,9 @@ struct ConventionGroups<Value> {
     /// standard dictionary would hash each key again with SipHash.
     private var slots: [Int32] = []
 
-    /// A convention id's hash, computed once per lookup (`ByteWords.wordHash`). Ids compare as
-    /// `String`s (canonical equivalence): one that is not plain ASCII is hashed by the standard
-    /// hasher, which agrees with that; an ASCII id is equivalent only to itself.
-    private static func hash(_ id: String) -> UInt64 {
-        let word = ByteWords.wordHash(id)
-        return word.isASCII ? word.hash : UInt64(truncatingIfNeeded: id.hashValue)
-    }
+    /// A convention id's hash, computed once per lookup (`ByteWords.wordHash`): ids compare by
+    /// their bytes (`ExactID`), as the sidecar index files them.
+    private static func hash(_ id: String) -> UInt64 { ByteWords.wordHash(id).hash }
 
     /// Changes the value of `convention` with `update`, after making it with `make` the first time.
     mutating func update(_ convention: String, make: (String) -> Value, _ update: (inout Value) -> Void) {
@@ -28,7 +25,7 @@ struct ConventionGroups<Value> {
         var position = Int(truncatingIfNeeded: hash >> 32) & mask
         while case let slot = slots[position], slot != 0 {
             let number = Int(slot) - 1
-            if hashes[number] == hash, conventions[number] == convention {
+            if hashes[number] == hash, conventions[number].hasSameBytes(as: convention) {
                 update(&values[number])
                 return
             }

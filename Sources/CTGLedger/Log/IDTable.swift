@@ -14,6 +14,8 @@
 /// the byte offset of its line. A match of those bits is confirmed by reading that line again
 /// (`LineSource`) and comparing the real ids, so answers are exact: two ids whose hashes collide are
 /// never taken for one. Without a file (events built in memory), ids are kept whole.
+///
+/// Either way ids are compared by their bytes (`ExactID`): a composed and a decomposed "é" make two ids.
 struct IDTable {
     /// What is known of an id's first event.
     struct Known: Equatable {
@@ -47,7 +49,7 @@ struct IDTable {
 
     private static let shardBits: UInt32 = 6
     private var shards = [Shard](repeating: Shard(), count: 1 << Int(IDTable.shardBits))
-    private var memory: [String: Known] = [:]
+    private var memory: [ExactID: Known] = [:]
     /// The number of ids held.
     private(set) var count = 0
 
@@ -64,8 +66,9 @@ struct IDTable {
     /// - Returns: the first event with the same id, when there is one (then nothing is recorded).
     mutating func insert(_ event: Event, offset: Int) -> Known? {
         guard source != nil else {
-            if let first = memory[event.id] { return first }
-            memory[event.id] = Known(convention: event.convention, type: event.type, seq: event.seq)
+            let id = ExactID(event.id)
+            if let first = memory[id] { return first }
+            memory[id] = Known(convention: event.convention, type: event.type, seq: event.seq)
             count += 1
             return nil
         }
@@ -87,7 +90,7 @@ struct IDTable {
 
     /// The first event recorded with this id, if any.
     func first(_ id: String) -> Known? {
-        guard source != nil else { return memory[id] }
+        guard source != nil else { return memory[ExactID(id)] }
         let top = Self.tag(hash(id))
         let shard = shards[Int(top >> (32 - IDTable.shardBits))]
         guard shard.count > 0 else { return nil }
@@ -108,7 +111,7 @@ struct IDTable {
     /// The event of the line at `offset`, when its id is `id`.
     private func confirmed(_ id: String, at line: UInt64) -> Known? {
         let offset = Int(line)
-        guard let event = source?.event(at: offset), event.id == id else { return nil }
+        guard let event = source?.event(at: offset), event.id.hasSameBytes(as: id) else { return nil }
         return Known(convention: event.convention, type: event.type, seq: event.seq, offset: offset)
     }
 

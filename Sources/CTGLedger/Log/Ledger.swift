@@ -8,6 +8,9 @@
 
 /// A log read from disk: its events in file order and what its envelope check found.
 ///
+/// Conventions (and event ids) are named by their exact UTF-8 bytes: "ctg-vallée" written with a
+/// composed "é" and with "e" + U+0301 are two conventions.
+///
 /// This is the entry point for replaying a log in tests:
 /// ```swift
 /// let ledger = try Ledger.read(path: "Events/roumois-seine-2022.jsonl")
@@ -66,7 +69,8 @@ public struct Ledger: Sendable {
     public static func read(path: String, convention: String? = nil, checkHashes: Bool = true) throws(LedgerError) -> Ledger {
         var events: [Event] = []
         let scanner = try LogPass.run(path: path, checkHashes: checkHashes) { (event: Event) throws(LedgerError) in
-            if convention == nil || event.convention == convention { events.append(event) }
+            if let convention, !event.convention.hasSameBytes(as: convention) { return }
+            events.append(event)
         }
         return Ledger(path: path, events: events, scanner: scanner)
     }
@@ -92,7 +96,7 @@ public struct Ledger: Sendable {
         path: String, keepingOne only: String?, checkHashes: Bool, buildingIndex: Bool
     ) throws(LedgerError) -> (Ledger, LogIndex?) {
         var events: [Event] = []
-        var seen: Set<String> = []
+        var seen: Set<ExactID> = []
         var order: [String] = []
         var kept = only
         var scanner = LogScanner(file: path, checkHashes: checkHashes)
@@ -105,9 +109,9 @@ public struct Ledger: Sendable {
             (event: Event?, place: LogPass.Place, scanner: inout LogScanner) throws(LedgerError) in
             guard let event else { return }
             if scanner.sealed == true { index?.add(event, offset: place.offset, length: place.length) }
-            if seen.insert(event.convention).inserted { order.append(event.convention) }
+            if seen.insert(ExactID(event.convention)).inserted { order.append(event.convention) }
             if kept == nil { kept = event.convention }
-            if event.convention == kept { events.append(event) }
+            if let kept, event.convention.hasSameBytes(as: kept) { events.append(event) }
         }
         var ledger = Ledger(path: path, events: events, scanner: scanner)
         ledger.allConventions = order
@@ -167,30 +171,31 @@ public struct Ledger: Sendable {
 
     /// `true` when the log holds events of `convention` (without listing every convention after a read through the index).
     func holds(convention: String) -> Bool {
-        if let listConventions, listConventions.kept == convention { return true }
-        return conventions.contains(convention)
+        if let listConventions, listConventions.kept.hasSameBytes(as: convention) { return true }
+        return conventions.contains { $0.hasSameBytes(as: convention) }
     }
 
     /// Each convention's events, grouped once (`history(of:)` must not scan the whole log each time).
-    private var streams: (order: [String], events: [String: [Event]]) {
+    private var streams: (order: [String], events: [ExactID: [Event]]) {
         var order: [String] = []
-        var grouped: [String: [Event]] = [:]
+        var grouped: [ExactID: [Event]] = [:]
         for event in events {
-            if grouped[event.convention] == nil { order.append(event.convention) }
-            grouped[event.convention, default: []].append(event)
+            let convention = ExactID(event.convention)
+            if grouped[convention] == nil { order.append(event.convention) }
+            grouped[convention, default: []].append(event)
         }
         return (order, grouped)
     }
 
     /// The events of one convention, in file order.
     public func events(of convention: String) -> [Event] {
-        events.filter { $0.convention == convention }
+        events.filter { $0.convention.hasSameBytes(as: convention) }
     }
 
     /// The histories of every convention as known at `asOf`, in order of first appearance.
     public func histories(asOf: Timestamp? = nil) -> [ConventionHistory] {
         let streams = self.streams
-        return streams.order.map { ConventionHistory(events: streams.events[$0] ?? [], convention: $0, asOf: asOf) }
+        return streams.order.map { ConventionHistory(events: streams.events[ExactID($0)] ?? [], convention: $0, asOf: asOf) }
     }
 
     /// The history of one convention as known at `asOf`.

@@ -161,7 +161,7 @@ struct LogIndexStorage {
     private var conventionBucketChecksums: [UInt64] = []
     /// The conventions first met in the journal, in order, and their numbers.
     private(set) var journalConventions: [String] = []
-    private(set) var journalNumbers: [String: Int] = [:]
+    private(set) var journalNumbers: [ExactID: Int] = [:]
     /// The journal's records, as read and checked.
     private(set) var journal: [UInt8] = []
     /// The number of line records in the journal.
@@ -254,7 +254,7 @@ struct LogIndexStorage {
     /// Checks the journal's records and learns its conventions; `false` when they do not hold together.
     private mutating func readJournal() -> Bool {
         var names: [String] = []
-        var numbers: [String: Int] = [:]
+        var numbers: [ExactID: Int] = [:]
         var lines = 0
         var lastEnd = 0
         var lastSeq = 0
@@ -279,9 +279,9 @@ struct LogIndexStorage {
                     let padded = (value + 7) / 8 * 8
                     guard value > 0, buffer.count - at - 8 >= padded,
                         let name = String(validating: UnsafeRawBufferPointer(rebasing: buffer[(at + 8)..<(at + 8 + value)]), as: UTF8.self),
-                        numbers[name] == nil
+                        numbers[ExactID(name)] == nil
                     else { return false }
-                    numbers[name] = known + names.count
+                    numbers[ExactID(name)] = known + names.count
                     names.append(name)
                     at += 8 + padded
                 } else {
@@ -351,8 +351,8 @@ struct LogIndexStorage {
     func baseSection(of convention: String) -> BaseLookup {
         guard file != nil else { return .absent }
         guard let records = conventionBucket(LogIndexStorage.conventionBucket(convention)) else { return .damaged }
-        guard let record = records.first(where: { $0.name == convention }) else { return .absent }
-        return journalNumbers[convention] == nil ? .found(record.section) : .damaged
+        guard let record = records.first(where: { $0.name.hasSameBytes(as: convention) }) else { return .absent }
+        return journalNumbers[ExactID(convention)] == nil ? .found(record.section) : .damaged
     }
 
     /// Every convention of the base and the journal in order of first appearance, with the base's
@@ -369,7 +369,8 @@ struct LogIndexStorage {
                 seen += 1
             }
         }
-        guard seen == baseConventions, Set(base.map(\.name) + journalConventions).count == base.count + journalConventions.count else { return nil }
+        guard seen == baseConventions, Set((base.map(\.name) + journalConventions).map(ExactID.init)).count == base.count + journalConventions.count
+        else { return nil }
         return base + journalConventions.map { ($0, nil) }
     }
 
@@ -378,7 +379,7 @@ struct LogIndexStorage {
     func number(of convention: String) -> Int?? {
         switch baseSection(of: convention) {
         case .found(let section): return section.number
-        case .absent: return .some(journalNumbers[convention])
+        case .absent: return .some(journalNumbers[ExactID(convention)])
         case .damaged: return nil
         }
     }
@@ -502,7 +503,7 @@ struct LogIndexStorage {
                 offset: Int(LogIndexStorage.u64(bytes, at)), length: Int(LogIndexStorage.u32(bytes, at + 8)),
                 seq: Int(LogIndexStorage.u32(bytes, at + 12)))
         }
-        if journalLines > 0, let number = section?.number ?? journalNumbers[convention] {
+        if journalLines > 0, let number = section?.number ?? journalNumbers[ExactID(convention)] {
             forEachJournalLine { n, entry, _ in
                 if n == number { entries.append(entry) }
             }

@@ -8,7 +8,8 @@
 
 /// The sidecar index of a sealed log (`LOG.ctgindex`, issue 5): where each convention's lines are,
 /// and a table of event ids, so that a query about one convention and an append read a few lines
-/// instead of the whole file.
+/// instead of the whole file. Conventions and ids are filed by hashes of their UTF-8 bytes and
+/// compared by their bytes (`ExactID`), as every other part of `ctg` compares them.
 ///
 /// It is a cache, never trusted over the log: it names the log's size it covers and the hash of the
 /// line ending there, and is used only when the log still has that line at that place (the hash
@@ -58,8 +59,9 @@ struct LogIndex {
     private(set) var addedLines = IndexedLines()
     /// The journal records of what was added, when the index was read from disk (an append writes them).
     private(set) var pendingJournal: [UInt8] = []
-    /// The numbers of the conventions of the lines added since.
-    private var addedNumbers: [String: Int] = [:]
+    /// The numbers of the conventions of the lines added since (by their bytes, as the stored part
+    /// files them).
+    private var addedNumbers: [ExactID: Int] = [:]
     /// A convention's number could not be read (a damaged bucket): no journal can be written.
     private(set) var journalBroken = false
 
@@ -89,28 +91,29 @@ struct LogIndex {
     mutating func add(convention: String, id: String, seq: Int, hash: String, recorded: Timestamp, offset: Int, length: Int) {
         let entry = Entry(offset: offset, length: length, seq: seq)
         let idHash = LogIndex.idHash(id)
+        let key = ExactID(convention)
         if stored.isEmpty {
-            if addedNumbers[convention] == nil {
-                addedNumbers[convention] = addedOrder.count
+            if addedNumbers[key] == nil {
+                addedNumbers[key] = addedOrder.count
                 addedOrder.append(convention)
             }
         } else {
-            if addedNumbers[convention] == nil {
+            if addedNumbers[key] == nil {
                 switch stored.number(of: convention) {
                 case .some(.some(let number)):
-                    addedNumbers[convention] = number
+                    addedNumbers[key] = number
                 case .some(.none):
-                    addedNumbers[convention] = stored.conventionCount + addedOrder.count
+                    addedNumbers[key] = stored.conventionCount + addedOrder.count
                     LogIndexStorage.conventionRecord(convention, into: &pendingJournal)
                     addedOrder.append(convention)
                 case .none:
                     journalBroken = true
-                    addedNumbers[convention] = -1
+                    addedNumbers[key] = -1
                 }
             }
-            LogIndexStorage.lineRecord(number: addedNumbers[convention] ?? -1, entry: entry, idHash: idHash, into: &pendingJournal)
+            LogIndexStorage.lineRecord(number: addedNumbers[key] ?? -1, entry: entry, idHash: idHash, into: &pendingJournal)
         }
-        addedLines.append(number: addedNumbers[convention] ?? -1, offset: offset, length: length, seq: seq, idHash: idHash)
+        addedLines.append(number: addedNumbers[key] ?? -1, offset: offset, length: length, seq: seq, idHash: idHash)
         coveredSize = offset + length + 1
         lastSeq = seq
         lastHash = hash
@@ -133,7 +136,7 @@ struct LogIndex {
     /// Where the lines of one convention are, in file order; `nil` when the stored part is damaged.
     func entries(of convention: String) -> [Entry]? {
         guard var entries = stored.entries(of: convention) else { return nil }
-        if let number = addedNumbers[convention] {
+        if let number = addedNumbers[ExactID(convention)] {
             addedLines.forEach { _, n, entry, _ in
                 if n == number { entries.append(entry) }
             }
@@ -263,7 +266,7 @@ extension LogIndex {
         var lastSeq = 0
         guard let entries = entries(of: convention) else { return nil }
         for entry in entries {
-            guard let event = LogIndex.event(at: entry, fd: fd), event.convention == convention, event.seq > lastSeq,
+            guard let event = LogIndex.event(at: entry, fd: fd), event.convention.hasSameBytes(as: convention), event.seq > lastSeq,
                 event.seq <= self.lastSeq
             else { return nil }
             lastSeq = event.seq
@@ -289,7 +292,7 @@ extension LogIndex {
             guard let length = lineLength(at: offset, fd: fd),
                 let event = LogIndex.event(at: Entry(offset: offset, length: length, seq: 0), fd: fd, anySeq: true)
             else { return .doubt }
-            if event.id == id { return .found(event) }
+            if event.id.hasSameBytes(as: id) { return .found(event) }
         }
         return .absent
     }

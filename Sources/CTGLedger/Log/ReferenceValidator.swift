@@ -13,7 +13,7 @@ struct ReferenceValidator {
         var introduced: Set<String> = []
         /// The registration, the avenants and corrections of them: what folding the text needs.
         var textEvents: [Event] = []
-        var textEventIDs: Set<String> = []
+        var textEventIDs: Set<ExactID> = []
 
         mutating func learn(_ event: Event) {
             switch event.payload {
@@ -37,7 +37,7 @@ struct ReferenceValidator {
             case .deliberationAdopted(let d): deliberationIDs.insert(d.id)
             case .terminationNotified(let n): noticeIDs.insert(n.id)
             case .eventCorrected(let c):
-                guard textEventIDs.contains(c.target), let target = textEvents.first(where: { $0.id == c.target }),
+                guard textEventIDs.contains(ExactID(c.target)), let target = textEvents.first(where: { $0.id.hasSameBytes(as: c.target) }),
                     let payload = try? EventPayload.decode(type: target.type, version: target.version, data: c.data)
                 else { return }
                 var corrected = target
@@ -54,7 +54,7 @@ struct ReferenceValidator {
         }
 
         private mutating func keepForText(_ event: Event) {
-            if textEventIDs.insert(event.id).inserted { textEvents.append(event.withoutObject()) }
+            if textEventIDs.insert(ExactID(event.id)).inserted { textEvents.append(event.withoutObject()) }
         }
 
         /// The convention's text history (corrections applied), for folding.
@@ -63,9 +63,10 @@ struct ReferenceValidator {
         }
     }
 
-    /// What is known of each convention, in order of first appearance; `slots` finds a convention's.
+    /// What is known of each convention, in order of first appearance; `slots` finds a convention's
+    /// (by its bytes, as event ids: `ExactID`).
     private var conventions: [ConventionIndex] = []
-    private var slots: [String: Int] = [:]
+    private var slots: [ExactID: Int] = [:]
     /// The convention of the last event checked or recorded, and its slot: events of one convention
     /// come in runs (and `verify` checks one convention at a time), so its id is rarely hashed.
     private var last: (convention: String, slot: Int)?
@@ -136,7 +137,7 @@ struct ReferenceValidator {
         } else {
             slot = conventions.count
             conventions.append(ConventionIndex())
-            slots[event.convention] = slot
+            slots[ExactID(event.convention)] = slot
             last = (event.convention, slot)
         }
         conventions[slot].learnUnlessRegisteredAgain(event)
@@ -145,8 +146,8 @@ struct ReferenceValidator {
 
     /// The slot of a convention already met.
     private mutating func slot(of convention: String) -> Int? {
-        if let last, last.convention == convention { return last.slot }
-        guard let slot = slots[convention] else { return nil }
+        if let last, last.convention.hasSameBytes(as: convention) { return last.slot }
+        guard let slot = slots[ExactID(convention)] else { return nil }
         last = (convention, slot)
         return slot
     }
@@ -213,7 +214,7 @@ struct ReferenceValidator {
                 refuse("data.target", "expected the id of an earlier event; there is no event \"\(correction.target)\" before this one.")
                 return
             }
-            if target.convention != event.convention {
+            if !target.convention.hasSameBytes(as: event.convention) {
                 refuse("data.target", "the event \"\(correction.target)\" belongs to convention \(target.convention), not \(event.convention).")
             } else if target.type == .eventCorrected {
                 refuse("data.target", "a correction cannot target another correction; correct the original event \"\(correction.target)\" again instead.")

@@ -25,7 +25,7 @@ public enum Sealer {
         let source = scanner.ids.source
         // Where each convention's lines are, in order of first appearance.
         var streams: [OffsetList] = []
-        var slots: [String: Int] = [:]
+        var slots: [ExactID: Int] = [:]
         // Without a second look at the file, references are checked as lines are read.
         var inline: ReferenceValidator? = source == nil ? ReferenceValidator() : nil
         var problem: LedgerError?
@@ -47,10 +47,10 @@ public enum Sealer {
                     problem = first.located(file: path, line: event.line, seq: event.seq)
                     return
                 }
-            } else if let slot = slots[event.convention] {
+            } else if let slot = slots[ExactID(event.convention)] {
                 streams[slot].append(place.offset, length: place.length)
             } else {
-                slots[event.convention] = streams.count
+                slots[ExactID(event.convention)] = streams.count
                 streams.append(OffsetList())
                 streams[streams.count - 1].append(place.offset, length: place.length)
             }

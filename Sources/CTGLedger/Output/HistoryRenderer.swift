@@ -5,7 +5,7 @@ public enum HistoryRenderer {
         var out = ["Historique de \(history.convention)\(history.asOf.map { " (\(FrenchText.asOf($0)))" } ?? "") :"]
         for event in history.events {
             var line = "  seq \(event.seq) — \(FrenchText.date(event.effective)) — \(EventDescriber.describe(event))"
-            if let correction = history.corrections[event.id] { line += " (corrigé par seq \(correction.seq) : \(correction.reason))" }
+            if let correction = history.correction(of: event.id) { line += " (corrigé par seq \(correction.seq) : \(correction.reason))" }
             if let s = event.source { line += " [source : \([s.document, s.note].compactMap { $0 }.joined(separator: ", "))]" }
             out.append(line)
         }
@@ -22,7 +22,7 @@ public enum HistoryRenderer {
                     ("effective", .string(event.effective.description)), ("recorded", .string(event.recorded.description)),
                     ("summary", .string(EventDescriber.describe(event))), ("source", event.object["source"] ?? .null),
                     ("data", event.data),
-                    ("corrected_by", history.corrections[event.id].map { .int($0.seq) } ?? .null),
+                    ("corrected_by", history.correction(of: event.id).map { .int($0.seq) } ?? .null),
                 ]))
         }
         return .object(

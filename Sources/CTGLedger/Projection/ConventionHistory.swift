@@ -18,7 +18,7 @@ public struct ConventionHistory: Sendable {
     /// Problems found while preparing (bad corrections, duplicate avenants…).
     public private(set) var warnings: [ProjectionWarning] = []
     /// For each corrected event id: the `seq` and reason of the correction applied last.
-    public private(set) var corrections: [String: (seq: Int, reason: String)] = [:]
+    private var corrections: [ExactID: (seq: Int, reason: String)] = [:]
 
     private(set) var registration: (event: Event, data: ConventionRegistered)?
     private(set) var avenants: [AvenantRecord] = []
@@ -28,6 +28,10 @@ public struct ConventionHistory: Sendable {
 
     /// Prepares a convention's history.
     ///
+    /// Conventions, event ids and corrections' targets are compared by their exact UTF-8 bytes (a
+    /// composed and a decomposed "é" are two ids): a correction naming its target otherwise is
+    /// ignored with a warning, as `verify` refuses it.
+    ///
     /// - Parameters:
     ///   - events: the log's events (any order of conventions; only `convention`'s are kept), in `seq` order.
     ///   - convention: the stream's id.
@@ -35,10 +39,16 @@ public struct ConventionHistory: Sendable {
     public init(events: [Event], convention: String, asOf: Timestamp? = nil) {
         self.convention = convention
         self.asOf = asOf
-        self.events = events.filter { $0.convention == convention && (asOf == nil || $0.recorded <= asOf!) }
+        self.events = events.filter { $0.convention.hasSameBytes(as: convention) && (asOf == nil || $0.recorded <= asOf!) }
         applyCorrections()
         findActs()
         decideConclusion()
+    }
+
+    /// The `seq` and reason of the correction applied last to the event with this id (its exact
+    /// bytes), if any.
+    public func correction(of id: String) -> (seq: Int, reason: String)? {
+        corrections[ExactID(id)]
     }
 
     private mutating func warn(_ seq: Int?, _ message: String) {
@@ -53,11 +63,14 @@ public struct ConventionHistory: Sendable {
                 return false
             })
         else { return }
-        var indexByID: [String: Int] = [:]
-        for (index, event) in events.enumerated() { indexByID[event.id] = indexByID[event.id] ?? index }
+        var indexByID: [ExactID: Int] = [:]
+        for (index, event) in events.enumerated() {
+            let id = ExactID(event.id)
+            if indexByID[id] == nil { indexByID[id] = index }
+        }
         for event in events {
             guard case .eventCorrected(let correction) = event.payload else { continue }
-            guard let index = indexByID[correction.target] else {
+            guard let index = indexByID[ExactID(correction.target)] else {
                 warn(event.seq, "the correction targets event \"\(correction.target)\", which is not in this convention's log as of this time; it is ignored.")
                 continue
             }
@@ -69,7 +82,7 @@ public struct ConventionHistory: Sendable {
             do {
                 events[index].payload = try EventPayload.decode(type: target.type, version: target.version, data: correction.data)
                 events[index].object["data"] = correction.data
-                corrections[target.id] = (event.seq, correction.reason)
+                corrections[ExactID(target.id)] = (event.seq, correction.reason)
             } catch {
                 warn(
                     event.seq,
