@@ -31,9 +31,12 @@ extension String {
     /// `true` when both texts are exactly the same UTF-8 bytes: how ids are compared (`ExactID`),
     /// unlike `==`, which takes canonically equivalent texts for equal.
     func hasSameBytes(as other: String) -> Bool {
-        let count = utf8.count
-        guard count == other.utf8.count else { return false }
-        guard count > 0 else { return true }
-        return withUTF8Bytes { mine in other.withUTF8Bytes { theirs in ByteWords.equal(mine.baseAddress!, theirs.baseAddress!, count) } }
+        let same = utf8.withContiguousStorageIfAvailable { mine in
+            other.utf8.withContiguousStorageIfAvailable { theirs in
+                mine.count == theirs.count && (mine.isEmpty || ByteWords.equal(mine.baseAddress!, theirs.baseAddress!, mine.count))
+            }
+        }
+        if case .some(.some(let same)) = same { return same }
+        return utf8.elementsEqual(other.utf8)
     }
 }
