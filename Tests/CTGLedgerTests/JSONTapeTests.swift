@@ -178,26 +178,31 @@ import Testing
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse("{" + names + ",\"k150\":0}") }
     }
 
-    /// Reading statuses back skips a registration's elements: the parser finds the end of
-    /// `data.elements` past brackets, braces and escaped quotes inside strings, reads it as an empty
-    /// array, and reads every other member as a full parse does (elements elsewhere are parsed).
-    @Test func skippingDataElementsFindsTheirEndAndLeavesTheRestAlone() throws {
+    /// Reading statuses back skips a registration's elements and a signature's signatories: the
+    /// parser finds the end of `data.elements` and `data.signatories` past brackets, braces and
+    /// escaped quotes inside strings, reads each as an empty array, and reads every other member as
+    /// a full parse does (such arrays elsewhere are parsed).
+    @Test func skippingDataListsFindsTheirEndAndLeavesTheRestAlone() throws {
         let line =
-            #"{"seq":1,"data":{"title":"T","elements":[{"id":"a","text":"[not] {an} \"array ] } \\"},{"id":"b","fields":{"x":"]"}},[[]]],"end":"2030-12-31","more":{"elements":[1,2]}},"hash":"h"}"#
+            #"{"seq":1,"data":{"title":"T","elements":[{"id":"a","text":"[not] {an} \"array ] } \\"},{"id":"b","fields":{"x":"]"}},[[]]],"end":"2030-12-31","signatories":[{"name":"A \"]\" B","party":"p"}],"more":{"elements":[1,2],"signatories":[3]}},"hash":"h"}"#
         let tape = JSONTape()
         let bytes = Array(line.utf8)
         try bytes.withUnsafeBytes { buffer in
-            let skipped = try tape.parse(buffer, skipping: .dataElements)
+            let skipped = try tape.parse(buffer, skipping: .dataLists)
             let data = try #require(skipped["data"])
-            let elements = try #require(data["elements"])
-            #expect(elements.kind == .array && elements.isEmptyContainer)
+            for name: StaticString in ["elements", "signatories"] {
+                let list = try #require(data.member(name))
+                #expect(list.kind == .array && list.isEmptyContainer)
+            }
             #expect(data["end"]?.string == "2030-12-31")
             #expect(data["more"]?["elements"]?.elements.map { $0.int } == [1, 2])
+            #expect(data["more"]?["signatories"]?.elements.map { $0.int } == [3])
             #expect(skipped["hash"]?.string == "h")
             let full = try JSONParser.parse(line)
             var expected = full
             if case .object(var root) = full, case .object(var inner)? = root["data"] {
                 inner["elements"] = .array([])
+                inner["signatories"] = .array([])
                 root["data"] = .object(inner)
                 expected = .object(root)
             }
@@ -207,10 +212,11 @@ import Testing
         try bytes.withUnsafeBytes { buffer in
             let whole = try tape.parse(buffer)
             #expect(whole["data"]?["elements"]?.elements.map(\.kind) == [.object, .object, .array])
+            #expect(whole["data"]?["signatories"]?.elements.map(\.kind) == [.object])
         }
         let torn = Array(#"{"data":{"elements":[{"id":"a"}"#.utf8)
         torn.withUnsafeBytes { buffer in
-            #expect(throws: JSONSyntaxError.self) { try tape.parse(buffer, skipping: .dataElements) }
+            #expect(throws: JSONSyntaxError.self) { try tape.parse(buffer, skipping: .dataLists) }
         }
     }
 }

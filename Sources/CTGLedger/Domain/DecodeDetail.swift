@@ -16,8 +16,8 @@ enum DecodeDetail: Sendable {
     case withoutTexts
     /// What a convention's status and period depend on (`ConventionDigest`), for lines already
     /// read as well-formed events: as `withoutTexts`, and also without a registration's elements
-    /// and a signature's signatories, which are neither built nor checked (the elements are only
-    /// skipped over by the parser: `JSONTape.parse(_:skipping:)`), and with parties reduced to
+    /// and a signature's signatories, which are neither built nor checked (the parser only skips
+    /// over them: `JSONTape.parse(_:skipping:)`), and with parties reduced to
     /// their ids and kinds (who signs, who gives notice; their other members are not read).
     case status
     /// Everything checked, almost nothing built: `data` is a hollow value of the right type, its
@@ -48,7 +48,7 @@ enum DecodeDetail: Sendable {
     /// What the parser only skips over at this level (`JSONTape.Skip`).
     var skipped: JSONTape.Skip {
         switch self {
-        case .status: return .dataElements
+        case .status: return .dataLists
         case .envelope: return .data
         case .full, .withoutTexts, .check: return .nothing
         }

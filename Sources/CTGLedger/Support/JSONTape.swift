@@ -89,9 +89,10 @@ final class JSONTape {
     enum Skip: Sendable {
         /// Nothing: the whole text is checked.
         case nothing
-        /// The array `elements` of the root's `data` (a registration's text, most of its bytes): for
-        /// a line already read as a well-formed event.
-        case dataElements
+        /// The arrays `elements` and `signatories` of the root's `data` (a registration's text, most
+        /// of its bytes; who signed a signature for each party): for a line already read as a
+        /// well-formed event, whose status reads neither (`DecodeDetail.status`).
+        case dataLists
         /// The root's `data` object: for a first pass whose events are all read again, checked.
         case data
     }
@@ -385,7 +386,9 @@ private struct TapeParser {
                     } else {
                         nextIsData = true
                     }
-                } else if isData && length == 8 && isName(key, "elements") && bytes[index] == UInt8(ascii: "[") {
+                } else if isData && (length == 8 && isName(key, "elements") || length == 11 && isName(key, "signatories"))
+                    && bytes[index] == UInt8(ascii: "[")
+                {
                     let start = index
                     try skipContainer()
                     _ = append(.array, start: start, end: index, flags: 1)
