@@ -31,6 +31,12 @@ let package = Package(
             swiftSettings: sharedSettings
         ),
         .executableTarget(
+            name: "decode-bench",
+            dependencies: ["CTGLedger"],
+            path: "Tools/DecodeBench",
+            swiftSettings: sharedSettings
+        ),
+        .executableTarget(
             name: "sha256-bench",
             dependencies: ["CTGLedger"],
             path: "Tools/SHA256Bench",

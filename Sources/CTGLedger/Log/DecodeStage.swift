@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One stage of reading a log's lines, run alone on the calling thread: what `Tools/DecodeBench`
+/// times, to tell where a full read spends its time on one core (issue 5). Each stage does what the
+/// one before it does, and more.
+package enum DecodeStage: String, CaseIterable, Sendable {
+    /// Finding each line's end (`memchr`), nothing else: the floor every stage stands on.
+    case lines
+    /// The envelope built, `data` only skipped over by the parser (`DecodeDetail.envelope`:
+    /// `verify`'s optimistic first pass, without its hashing).
+    case envelope
+    /// The JSON tape of each line with `data` skipped over, nothing decoded.
+    case skip
+    /// The JSON tape of each whole line, nothing decoded.
+    case tape
+    /// The envelope built and every member of `data` checked, nothing of it built
+    /// (`DecodeDetail.check`: the first pass of `list`).
+    case check
+    /// `data` built without its free texts (`DecodeDetail.withoutTexts`: `verify`'s second pass).
+    case withoutTexts
+    /// Everything built, each event keeping a copy of its line (`DecodeDetail.full`: the queries).
+    case full
+
+    /// Runs the stage over every line of `bytes` (each ends with `\n`; a last line without one is
+    /// left out).
+    ///
+    /// - Returns: the number of lines read, and how many of them read as well-formed events (for
+    ///   `lines`, non-empty lines; for `tape`, JSON texts).
+    package func run(over bytes: UnsafeRawBufferPointer) -> (lines: Int, events: Int) {
+        guard let base = bytes.baseAddress else { return (0, 0) }
+        let tape = JSONTape()
+        var decoding = LineDecoding()
+        switch self {
+        case .envelope: decoding = LineDecoding(keepsLines: false, detail: .envelope)
+        case .check: decoding = LineDecoding(keepsLines: false, detail: .check)
+        case .withoutTexts: decoding = LineDecoding(keepsLines: false, detail: .withoutTexts)
+        default: break
+        }
+        var lines = 0
+        var events = 0
+        var start = 0
+        while start < bytes.count, let newline = memchr(base + start, 0x0A, bytes.count - start) {
+            let end = base.distance(to: UnsafeRawPointer(newline))
+            let line = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+            lines += 1
+            switch self {
+            case .lines:
+                events += line.isEmpty ? 0 : 1
+            case .skip, .tape:
+                if (try? tape.parse(line, skipping: self == .skip ? .data : .nothing)) != nil { events += 1 }
+            case .envelope, .check, .withoutTexts, .full:
+                let raw = RawLine(number: lines, offset: start, bytes: line, terminated: true)
+                if case .event = LogScanner.decode(raw, tape: tape, hashing: false, decoding: decoding).outcome { events += 1 }
+            }
+            start = end + 1
+        }
+        return (lines, events)
+    }
+}
