@@ -169,13 +169,13 @@ struct JSONNode {
     }
 
     /// `true` when this is an object whose last member is named `key`.
-    func hasLastMember(named key: String) -> Bool {
+    func hasLastMember(named key: StaticString) -> Bool {
         guard kind == .object, !isEmptyContainer else { return false }
         let end = Int(token.next)
         var at = index + 1
         while true {
             let next = Int(tokens[at + 1].next)
-            if next >= end { return JSONNode(tokens: tokens, bytes: bytes, index: at).withStringBytes { $0.elementsEqual(key.utf8) } }
+            if next >= end { return JSONNode(tokens: tokens, bytes: bytes, index: at).withStringBytes { ByteWords.equal($0, key) } }
             at = next
         }
     }
