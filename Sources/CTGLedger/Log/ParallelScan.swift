@@ -114,10 +114,12 @@ final class ParallelScan: @unchecked Sendable {
                     }
                 }
                 if let failure = outcome.failure { throw failure }
-                for var line in outcome.lines {
+                // Numbered in place and lent to `body`: a copy of each line would be retained and
+                // released again, field by field.
+                for index in outcome.lines.indices {
                     lineNumber += 1
-                    line.number = lineNumber
-                    try body(line)
+                    outcome.lines[index].number = lineNumber
+                    try body(outcome.lines[index])
                 }
                 if let end = outcome.end { resumeAt = end }
                 if outcome.stoppedAt != nil { break }
