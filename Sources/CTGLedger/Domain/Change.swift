@@ -31,6 +31,15 @@ public enum Change: Hashable, Sendable {
         }
     }
 
+    /// `true` when the change carries an element's text or text to append (what `reducedForRules` drops).
+    var carriesText: Bool {
+        switch self {
+        case .add(let element), .replace(_, let element): return element.text != nil
+        case .amend(_, _, _, let appendText): return appendText != nil
+        case .abrogate, .extend, .addParty, .removeParty: return false
+        }
+    }
+
     static func decode(_ value: JSONNode, path: MemberPath) throws(LedgerError) -> Change {
         let r = try FieldReader(value, path: path)
         switch try r.enumeration("op", Operation.self) {

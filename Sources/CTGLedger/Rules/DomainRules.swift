@@ -57,7 +57,9 @@ extension Event {
     /// wording of decisions, notes and summaries): `verify` keeps every event of a log for the rules, and texts
     /// are most of an event's weight.
     ///
-    /// Consuming: the caller's event (the last use of it) becomes the reduced one without being copied.
+    /// Consuming: the caller's event (the last use of it) becomes the reduced one without being copied;
+    /// a payload with nothing to drop (an event decoded without its texts, `DecodeDetail.withoutTexts`,
+    /// as `verify` reads them back) is kept as it is, not rebuilt.
     consuming func reducedForRules() -> Event {
         var reduced = self
         reduced.object = JSONObject()
@@ -69,10 +71,10 @@ extension Event {
             return copy
         }
         switch reduced.payload {
-        case .conventionRegistered(var registered):
+        case .conventionRegistered(var registered) where registered.elements.contains(where: { $0.text != nil }):
             registered.elements = registered.elements.map(textless)
             reduced.payload = .conventionRegistered(registered)
-        case .avenantConcluded(var avenant):
+        case .avenantConcluded(var avenant) where avenant.changes.contains(where: \.carriesText):
             avenant.changes = avenant.changes.map { change in
                 switch change {
                 case .add(let element): return .add(textless(element))
@@ -82,13 +84,13 @@ extension Event {
                 }
             }
             reduced.payload = .avenantConcluded(avenant)
-        case .deliberationAdopted(var deliberation):
+        case .deliberationAdopted(var deliberation) where !deliberation.decisions.isEmpty:
             deliberation.decisions = []
             reduced.payload = .deliberationAdopted(deliberation)
-        case .actionProgress(var progress):
+        case .actionProgress(var progress) where progress.note != nil:
             progress.note = nil
             reduced.payload = .actionProgress(progress)
-        case .reviewHeld(var review):
+        case .reviewHeld(var review) where review.summary != nil:
             review.summary = nil
             reduced.payload = .reviewHeld(review)
         default:
