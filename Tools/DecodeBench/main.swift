@@ -2,10 +2,11 @@
 // Usage: decode-bench FILE [--megabytes M] [--runs R] [--stage NAME]
 // Reads the first M megabytes of FILE (default 200; whole lines) into memory, then times each stage
 // of `DecodeStage` over them on this thread alone: finding the lines (`memchr`: the baseline), the
-// envelope built with `data` skipped (verify's first pass, without hashing), the JSON tape with
-// `data` skipped and of whole lines, and decoding at `check`, `withoutTexts` and `full`. Prints, for each, the best of R runs (default 3): seconds, lines per
-// second, MB/s (10^6 bytes/s) and its time over the baseline's. The reference point: a
-// hand-written byte-level decoder building every field, about 1.5M events/s on one core.
+// JSON tape with `data` skipped and of whole lines, the envelope built with `data` skipped
+// (verify's first pass, without hashing), and decoding at `check`, `withoutTexts` and `full`.
+// Prints, for each, the best of R runs (default 3): seconds, lines per second, MB/s (10^6 bytes/s)
+// and its time over the baseline's. The reference point: a hand-written byte-level decoder
+// building every field, about 1.5M events/s on one core.
 // --stage NAME runs that stage alone (and the baseline), e.g. under valgrind --tool=callgrind,
 // whose instruction counts a shared machine does not blur.
 

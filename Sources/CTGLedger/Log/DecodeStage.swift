@@ -7,18 +7,19 @@
 #endif
 
 /// One stage of reading a log's lines, run alone on the calling thread: what `Tools/DecodeBench`
-/// times, to tell where a full read spends its time on one core (issue 5). Each stage does what the
-/// one before it does, and more.
+/// times, to tell where a full read spends its time on one core (issue 5). Listed from the
+/// cheapest; a stage below another does at least its work (but `envelope`, which parses less than
+/// `tape` and builds more).
 package enum DecodeStage: String, CaseIterable, Sendable {
     /// Finding each line's end (`memchr`), nothing else: the floor every stage stands on.
     case lines
-    /// The envelope built, `data` only skipped over by the parser (`DecodeDetail.envelope`:
-    /// `verify`'s optimistic first pass, without its hashing).
-    case envelope
     /// The JSON tape of each line with `data` skipped over, nothing decoded.
     case skip
     /// The JSON tape of each whole line, nothing decoded.
     case tape
+    /// The envelope built, `data` only skipped over by the parser (`DecodeDetail.envelope`:
+    /// `verify`'s optimistic first pass, without its hashing).
+    case envelope
     /// The envelope built and every member of `data` checked, nothing of it built
     /// (`DecodeDetail.check`: the first pass of `list`).
     case check
@@ -31,7 +32,7 @@ package enum DecodeStage: String, CaseIterable, Sendable {
     /// left out).
     ///
     /// - Returns: the number of lines read, and how many of them read as well-formed events (for
-    ///   `lines`, non-empty lines; for `tape`, JSON texts).
+    ///   `lines`, non-empty lines; for `skip` and `tape`, JSON texts).
     package func run(over bytes: UnsafeRawBufferPointer) -> (lines: Int, events: Int) {
         guard let base = bytes.baseAddress else { return (0, 0) }
         let tape = JSONTape()
