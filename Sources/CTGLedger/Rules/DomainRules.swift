@@ -52,6 +52,22 @@ extension Finding {
     }
 }
 
+extension EventPayload {
+    /// `true` when the payload holds a text `reducedForRules` drops: an element's text (a
+    /// registration's, or one an avenant adds, replaces or appends), a délibération's decisions, a
+    /// progress note, a review's summary.
+    var carriesTexts: Bool {
+        switch self {
+        case .conventionRegistered(let registered): return registered.elements.contains { $0.text != nil }
+        case .avenantConcluded(let avenant): return avenant.changes.contains(where: \.carriesText)
+        case .deliberationAdopted(let deliberation): return !deliberation.decisions.isEmpty
+        case .actionProgress(let progress): return progress.note != nil
+        case .reviewHeld(let review): return review.summary != nil
+        case .actTransmitted, .actSigned, .terminationNotified, .terminationWithdrawn, .stipulationAnnulled, .eventCorrected: return false
+        }
+    }
+}
+
 extension Event {
     /// The event without what no domain rule reads (its parsed line, its seal, element texts, the
     /// wording of decisions, notes and summaries): `verify` keeps every event of a log for the rules, and texts
@@ -70,11 +86,12 @@ extension Event {
             copy.text = nil
             return copy
         }
+        guard reduced.payload.carriesTexts else { return reduced }
         switch reduced.payload {
-        case .conventionRegistered(var registered) where registered.elements.contains(where: { $0.text != nil }):
+        case .conventionRegistered(var registered):
             registered.elements = registered.elements.map(textless)
             reduced.payload = .conventionRegistered(registered)
-        case .avenantConcluded(var avenant) where avenant.changes.contains(where: \.carriesText):
+        case .avenantConcluded(var avenant):
             avenant.changes = avenant.changes.map { change in
                 switch change {
                 case .add(let element): return .add(textless(element))
@@ -84,13 +101,13 @@ extension Event {
                 }
             }
             reduced.payload = .avenantConcluded(avenant)
-        case .deliberationAdopted(var deliberation) where !deliberation.decisions.isEmpty:
+        case .deliberationAdopted(var deliberation):
             deliberation.decisions = []
             reduced.payload = .deliberationAdopted(deliberation)
-        case .actionProgress(var progress) where progress.note != nil:
+        case .actionProgress(var progress):
             progress.note = nil
             reduced.payload = .actionProgress(progress)
-        case .reviewHeld(var review) where review.summary != nil:
+        case .reviewHeld(var review):
             review.summary = nil
             reduced.payload = .reviewHeld(review)
         default:
