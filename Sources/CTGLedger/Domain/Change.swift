@@ -56,7 +56,7 @@ public enum Change: Hashable, Sendable {
             }
             return .replace(id: id, element: element)
         case .amend:
-            let set = (try r.stringMap("set") ?? []).map { Element.Field(name: $0.0, value: $0.1) }
+            let set = try r.stringMap("set") ?? []
             let setIsEmpty = try r.optionalNested("set")?.object.isEmptyContainer ?? true
             let title = try r.optionalString("title")
             let appendText = try r.optionalText("append_text")

@@ -53,7 +53,7 @@ public struct Element: Hashable, Sendable {
         let fields = try r.stringMap("fields") ?? []
         return Element(
             id: try r.string("id"), kind: try r.enumeration("kind", Kind.self), title: try r.string("title"),
-            text: try r.optionalText("text"), fields: fields.map { Field(name: $0.0, value: $0.1) })
+            text: try r.optionalText("text"), fields: fields)
     }
 
     /// The element as JSON (`id`, `kind`, `title`, `text`, `fields`).

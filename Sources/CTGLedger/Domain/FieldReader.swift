@@ -257,16 +257,17 @@ struct FieldReader {
         }
     }
 
-    /// Reads an object whose values are all strings, keeping member order (empty when `detail` is `.check`).
-    func stringMap(_ key: StaticString) throws(LedgerError) -> [(String, String)]? {
+    /// Reads an object whose values are all strings as an element's fields, in member order (empty
+    /// when `detail` is `.check`).
+    func stringMap(_ key: StaticString) throws(LedgerError) -> [Element.Field]? {
         guard let value = present(key) else { return nil }
         let inner = try nested(value, key)
-        var result: [(String, String)] = []
+        var result: [Element.Field] = []
         for (name, value) in inner.object.members {
             guard value.kind == .string else {
                 throw LedgerError(.invalid, member: inner.memberPath(name.decodedString), "expected a string; found \(value.typeName).")
             }
-            if detail != .check { result.append((name.decodedString, value.decodedString)) }
+            if detail != .check { result.append(Element.Field(name: name.decodedString, value: value.decodedString)) }
         }
         return result
     }
