@@ -39,7 +39,10 @@ public struct ConventionHistory: Sendable {
     public init(events: [Event], convention: String, asOf: Timestamp? = nil) {
         self.convention = convention
         self.asOf = asOf
-        self.events = events.filter { $0.convention.hasSameBytes(as: convention) && (asOf == nil || $0.recorded <= asOf!) }
+        let kept = { (event: Event) in event.convention.hasSameBytes(as: convention) && (asOf == nil || event.recorded <= asOf!) }
+        // Usually every event is kept (a convention's own events, everything recorded): then the
+        // array is shared, not filtered into a copy of each event.
+        self.events = events.allSatisfy(kept) ? events : events.filter(kept)
         applyCorrections()
         findActs()
         decideConclusion()
