@@ -202,7 +202,7 @@ struct VerifyReport {
                 for problem in validator.check(event, known: known) {
                     references.append(Finding(problem.located(file: path, line: event.line, seq: event.seq), rule: "reference"))
                 }
-                kept.append(event.reducedForRules())
+                kept.append((consume event).reducedForRules())
             }
             return (references, DomainRules.findings([ConventionHistory(events: kept, convention: conventions[slot])], file: path), false)
         }

@@ -77,20 +77,19 @@ extension Event {
     /// a payload with nothing to drop (an event decoded without its texts, `DecodeDetail.withoutTexts`,
     /// as `verify` reads them back) is kept as it is, not rebuilt.
     consuming func reducedForRules() -> Event {
-        var reduced = self
-        reduced.object = JSONObject()
-        reduced.prev = nil
-        reduced.hash = nil
+        object = JSONObject()
+        prev = nil
+        hash = nil
         func textless(_ element: Element) -> Element {
             var copy = element
             copy.text = nil
             return copy
         }
-        guard reduced.payload.carriesTexts else { return reduced }
-        switch reduced.payload {
+        guard payload.carriesTexts else { return self }
+        switch payload {
         case .conventionRegistered(var registered):
             registered.elements = registered.elements.map(textless)
-            reduced.payload = .conventionRegistered(registered)
+            payload = .conventionRegistered(registered)
         case .avenantConcluded(var avenant):
             avenant.changes = avenant.changes.map { change in
                 switch change {
@@ -100,19 +99,19 @@ extension Event {
                 default: return change
                 }
             }
-            reduced.payload = .avenantConcluded(avenant)
+            payload = .avenantConcluded(avenant)
         case .deliberationAdopted(var deliberation):
             deliberation.decisions = []
-            reduced.payload = .deliberationAdopted(deliberation)
+            payload = .deliberationAdopted(deliberation)
         case .actionProgress(var progress):
             progress.note = nil
-            reduced.payload = .actionProgress(progress)
+            payload = .actionProgress(progress)
         case .reviewHeld(var review):
             review.summary = nil
-            reduced.payload = .reviewHeld(review)
+            payload = .reviewHeld(review)
         default:
             break
         }
-        return reduced
+        return self
     }
 }
