@@ -280,16 +280,23 @@ struct MemberPath: CustomStringConvertible, ExpressibleByStringLiteral {
     /// The part already written out.
     private let base: String
     /// Up to three levels after `base`, each a member name and an array index (-1: none), kept
-    /// unwritten; a deeper path writes the first levels out into `base`.
+    /// unwritten; a deeper path writes the first levels out into `base`. Sixteen bytes a level: a
+    /// path is copied for every member and array item a decoder reads.
     private var levels: (Level, Level, Level) = (.none, .none, .none)
-    private var depth = 0
+    private var depth: UInt8 = 0
     /// How much the decoders reading under this path build.
     let detail: DecodeDetail
 
     private struct Level {
-        var key: StaticString?
-        var index: Int
-        static let none = Level(key: nil, index: -1)
+        /// The member name's UTF-8 bytes, a `StaticString`'s (which last as long as the program);
+        /// `nil` for none.
+        var key: UnsafePointer<UInt8>?
+        var keyCount: Int32
+        var index: Int32
+        static var none: Level { Level(key: nil, keyCount: 0, index: -1) }
+
+        /// The member name as written in messages.
+        var keyText: String? { key.map { String(decoding: UnsafeBufferPointer(start: $0, count: Int(keyCount)), as: UTF8.self) } }
     }
 
     private init(base: String, detail: DecodeDetail) {
@@ -310,8 +317,8 @@ struct MemberPath: CustomStringConvertible, ExpressibleByStringLiteral {
     /// The path as written in messages.
     var description: String {
         var text = base
-        for level in [levels.0, levels.1, levels.2].prefix(depth) {
-            if let key = level.key { text = text.isEmpty ? key.description : text + "." + key.description }
+        for level in [levels.0, levels.1, levels.2].prefix(Int(depth)) {
+            if let key = level.keyText { text = text.isEmpty ? key : text + "." + key }
             if level.index >= 0 { text += "[\(level.index)]" }
         }
         return text
@@ -345,12 +352,18 @@ struct MemberPath: CustomStringConvertible, ExpressibleByStringLiteral {
 
     /// The path of a member of the object at this path.
     func appending(_ key: StaticString) -> MemberPath {
-        pushing(Level(key: key, index: -1))
+        guard key.hasPointerRepresentation else {
+            // A one-character literal may be kept as a scalar, not as bytes: written out at once.
+            let text = description
+            return MemberPath(base: text.isEmpty ? key.description : text + "." + key.description, detail: detail)
+        }
+        return pushing(Level(key: key.utf8Start, keyCount: Int32(key.utf8CodeUnitCount), index: -1))
     }
 
     /// The path of an element of the array at this path.
     func element(_ index: Int) -> MemberPath {
-        guard depth > 0, last.index < 0 else { return pushing(Level(key: nil, index: index)) }
+        let index = Int32(clamping: index)
+        guard depth > 0, last.index < 0 else { return pushing(Level(key: nil, keyCount: 0, index: index)) }
         var path = self
         path.last.index = index
         return path
