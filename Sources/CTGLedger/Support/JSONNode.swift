@@ -117,6 +117,21 @@ struct JSONNode {
 
     @inline(__always)
     private func member(_ key: UnsafeRawBufferPointer) -> JSONNode? {
+        // Decoders mostly read members in the order they are written: the member where the last
+        // lookup ended is tried here, without a call; any other goes through `lookUp`.
+        let object = tokens[index]
+        let at = index + 1 + Int(object.cursor)
+        if at < Int(object.next) {
+            let name = tokens[at]
+            if name.flags & JSONTape.escaped == 0, Int(name.end &- name.start) == key.count,
+                key.isEmpty || ByteWords.equal(bytes.baseAddress! + Int(name.start), key.baseAddress!, key.count)
+            {
+                let next = Int(tokens[at + 1].next)
+                let offset = next < Int(object.next) ? next - index - 1 : 0
+                tokens[index].cursor = offset <= Int(UInt16.max) ? UInt16(offset) : 0
+                return JSONNode(tokens: tokens, bytes: bytes, index: at + 1)
+            }
+        }
         let found = JSONNode.lookUp(key, in: index, tokens: tokens, bytes: bytes)
         return found < 0 ? nil : JSONNode(tokens: tokens, bytes: bytes, index: found)
     }
