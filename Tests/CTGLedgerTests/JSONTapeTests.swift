@@ -163,6 +163,16 @@ import Testing
             #expect(root["absent"] == nil && root["m40"] == nil && root["m39"]?.int == 39)
             #expect(root.member("e")?.member("x") == nil && root.member("e")?.isEmptyContainer == true)
         }
+        // Names written with escapes, an empty name, and a name that is a prefix of the next: found
+        // in order, out of order and again.
+        let odd = #"{"\u0061":1,"":2,"ab":3,"abc":4,"a\"b":5}"#
+        try Array(odd.utf8).withUnsafeBytes { bytes in
+            let root = try tape.parse(bytes)
+            for _ in 0..<2 {
+                #expect(root["a"]?.int == 1 && root[""]?.int == 2 && root["ab"]?.int == 3 && root["abc"]?.int == 4)
+                #expect(root["a\"b"]?.int == 5 && root["abc"]?.int == 4 && root["a"]?.int == 1 && root["b"] == nil)
+            }
+        }
         withExtendedLifetime(tape) {}
     }
 
