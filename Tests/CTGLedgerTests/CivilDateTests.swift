@@ -22,7 +22,11 @@ import Testing
         #expect(date.adding(months: months)?.description == expected)
     }
 
-    @Test(arguments: ["2025-02-29", "2025-13-01", "2025-00-10", "2025-1-01", "20250101", "2025-01-01T00:00:00Z", "", "abcd-ef-gh", "2025-04-31", "0000-01-01"])
+    @Test(arguments: [
+        "2025-02-29", "2025-13-01", "2025-00-10", "2025-1-01", "20250101", "2025-01-01T00:00:00Z", "", "abcd-ef-gh", "2025-04-31", "0000-01-01",
+        // Bytes just outside the digits ('/' and ':'), in each part, and a digit that is not ASCII.
+        "202/-01-01", "2:25-01-01", "2025-/1-01", "2025-0:-01", "2025-01-/1", "2025-01-0:", "2025-01-0\u{663}",
+    ])
     func rejectsWhatIsNotADay(text: String) {
         #expect(CivilDate(text) == nil)
     }

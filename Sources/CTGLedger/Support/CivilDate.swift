@@ -31,19 +31,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     init?(utf8 bytes: UnsafeRawBufferPointer) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
         else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= 48, byte <= 57 else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
+        // Every line holds dates: the eight digits are read one by one, without a loop or a call.
+        @inline(__always) func digit(_ index: Int) -> Int? {
+            let value = bytes[index] &- UInt8(ascii: "0")
+            return value < 10 ? Int(value) : nil
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else {
-            return nil
-        }
-        self.init(year: y, month: m, day: d)
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3), let m0 = digit(5), let m1 = digit(6),
+            let d0 = digit(8), let d1 = digit(9)
+        else { return nil }
+        self.init(year: ((y0 * 10 + y1) * 10 + y2) * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)
     }
 
     /// `true` for leap years of the Gregorian calendar.
