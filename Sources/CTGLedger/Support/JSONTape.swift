@@ -502,16 +502,16 @@ private struct TapeParser {
         }
     }
 
+    /// Moves past the digits at `index`; how many there were.
+    @inline(__always)
+    private mutating func skipDigits() -> Int {
+        let from = index
+        while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+        return index - from
+    }
+
     private mutating func parseNumber() throws(JSONSyntaxError) {
         let start = index
-        func digits(_ parser: inout TapeParser) -> Int {
-            var count = 0
-            while parser.index < parser.bytes.count, parser.bytes[parser.index] >= 48, parser.bytes[parser.index] <= 57 {
-                parser.index += 1
-                count += 1
-            }
-            return count
-        }
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < bytes.count, bytes[index] >= 48, bytes[index] <= 57 else {
             throw error("a number needs a digit after '-'")
@@ -522,18 +522,18 @@ private struct TapeParser {
                 throw error("a number may not have a leading zero")
             }
         } else {
-            _ = digits(&self)
+            _ = skipDigits()
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            if digits(&self) == 0 { throw error("a number needs digits after '.'") }
+            if skipDigits() == 0 { throw error("a number needs digits after '.'") }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
                 index += 1
             }
-            if digits(&self) == 0 { throw error("a number needs digits in its exponent") }
+            if skipDigits() == 0 { throw error("a number needs digits in its exponent") }
         }
         if index - start > 100 { throw error("a number longer than 100 characters", at: start) }
         _ = append(.number, start: start, end: index)
