@@ -119,21 +119,33 @@ struct JSONNode {
     private func member(_ key: UnsafeRawBufferPointer) -> JSONNode? {
         // Decoders mostly read members in the order they are written: the member where the last
         // lookup ended is tried here, without a call; any other goes through `lookUp`.
-        let object = tokens[index]
-        let at = index + 1 + Int(object.cursor)
-        if at < Int(object.next) {
-            let name = tokens[at]
-            if name.flags & JSONTape.escaped == 0, Int(name.end &- name.start) == key.count,
-                key.isEmpty || ByteWords.equal(bytes.baseAddress! + Int(name.start), key.baseAddress!, key.count)
-            {
-                let next = Int(tokens[at + 1].next)
-                let offset = next < Int(object.next) ? next - index - 1 : 0
-                tokens[index].cursor = offset <= Int(UInt16.max) ? UInt16(offset) : 0
-                return JSONNode(tokens: tokens, bytes: bytes, index: at + 1)
-            }
+        let end = Int(tokens[index].next)
+        let at = index + 1 + Int(tokens[index].cursor)
+        if at < end, tokens[at].flags & JSONTape.escaped == 0, JSONNode.isPlainName(at, key, tokens: tokens, bytes: bytes) {
+            return JSONNode(tokens: tokens, bytes: bytes, index: JSONNode.found(at, in: index, end: end, tokens: tokens))
         }
         let found = JSONNode.lookUp(key, in: index, tokens: tokens, bytes: bytes)
         return found < 0 ? nil : JSONNode(tokens: tokens, bytes: bytes, index: found)
+    }
+
+    /// `true` when the member name at token `at`, written without escapes, is `key`.
+    @inline(__always)
+    private static func isPlainName(
+        _ at: Int, _ key: UnsafeRawBufferPointer, tokens: UnsafeMutablePointer<JSONTape.Token>, bytes: UnsafeRawBufferPointer
+    ) -> Bool {
+        let name = tokens[at]
+        guard Int(name.end &- name.start) == key.count else { return false }
+        return key.isEmpty || ByteWords.equal(bytes.baseAddress! + Int(name.start), key.baseAddress!, key.count)
+    }
+
+    /// The value of the member whose name is token `at` in the object at `object` (whose tokens end
+    /// at `end`); the object's next lookup starts at the member after it.
+    @inline(__always)
+    private static func found(_ at: Int, in object: Int, end: Int, tokens: UnsafeMutablePointer<JSONTape.Token>) -> Int {
+        let next = Int(tokens[at + 1].next)
+        let offset = next < end ? next - object - 1 : 0
+        tokens[object].cursor = offset <= Int(UInt16.max) ? UInt16(offset) : 0
+        return at + 1
     }
 
     /// The token index of the value of the member named `key` of the object at `object`, or -1.
@@ -147,23 +159,11 @@ struct JSONNode {
         let resume = first + Int(tokens[object].cursor)
         var at = resume < end ? resume : first
         let stop = at
-        let count = key.count
-        let base = bytes.baseAddress!
-        let keyBase = key.baseAddress ?? UnsafeRawPointer(base)
         while true {
-            let name = tokens[at]
-            let matched: Bool
-            if name.flags & JSONTape.escaped == 0 {
-                matched = Int(name.end &- name.start) == count && ByteWords.equal(base + Int(name.start), keyBase, count)
-            } else {
-                matched = escapedName(at, tokens: tokens, bytes: bytes, equals: key)
-            }
-            if matched {
-                let next = Int(tokens[at + 1].next)
-                let offset = next < end ? next - first : 0
-                tokens[object].cursor = offset <= Int(UInt16.max) ? UInt16(offset) : 0
-                return at + 1
-            }
+            let matched =
+                tokens[at].flags & JSONTape.escaped == 0
+                ? isPlainName(at, key, tokens: tokens, bytes: bytes) : escapedName(at, tokens: tokens, bytes: bytes, equals: key)
+            if matched { return found(at, in: object, end: end, tokens: tokens) }
             at = Int(tokens[at + 1].next)
             if at >= end { at = first }
             if at == stop { return -1 }
