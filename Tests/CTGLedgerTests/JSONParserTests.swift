@@ -33,10 +33,17 @@ import Testing
         }
     }
 
-    @Test func refusesInvalidUTF8AndDeepNesting() {
+    @Test func refusesInvalidUTF8AndDeepNesting() throws {
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22, 0xC3, 0x28, 0x22]) }
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22, 0xED, 0xA0, 0x80, 0x22]) }
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22, 0xC0, 0xAF, 0x22]) }
+        // Two-byte scalars, which strings check inline: the smallest and largest, and what is not one.
+        #expect(try JSONParser.parse([0x22, 0xC2, 0x80, 0xDF, 0xBF, 0x22]) == .string("\u{80}\u{7FF}"))
+        #expect(try JSONParser.parse([0x22, 0x61, 0xC3, 0xA9, 0x22]) == .string("aé"))
+        for bad: [UInt8] in [[0xC1, 0xBF], [0xC2], [0xC3, 0xC3, 0xA9], [0xDF, 0x7F], [0xC2, 0xC0], [0x80], [0xBF]] {
+            #expect(throws: JSONSyntaxError.self, "\(bad)") { try JSONParser.parse([0x22] + bad + [0x22]) }
+        }
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse([0x22, 0x61, 0xC3]) }
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(String(repeating: "[", count: 65) + String(repeating: "]", count: 65)) }
         #expect(throws: Never.self) { try JSONParser.parse(String(repeating: "[", count: 64) + String(repeating: "]", count: 64)) }
     }

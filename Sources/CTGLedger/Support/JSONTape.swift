@@ -608,7 +608,12 @@ private struct TapeParser {
                 index += 1
             } else {
                 flags |= JSONTape.nonASCII
-                try skipUTF8Scalar()
+                // Two-byte scalars (French accents: é is C3 A9) checked here, the others by a call.
+                if byte >= 0xC2, byte <= 0xDF, index + 1 < count, bytes[index + 1] & 0xC0 == 0x80 {
+                    index += 2
+                } else {
+                    try skipUTF8Scalar()
+                }
             }
         }
         throw error("unterminated string", at: start - 1)
