@@ -24,8 +24,7 @@ public enum Sealer {
         var scanner = LogScanner(file: path, checkHashes: false)
         let source = scanner.ids.source
         // Where each convention's lines are, in order of first appearance.
-        var streams: [OffsetList] = []
-        var slots: [ExactID: Int] = [:]
+        var streams = ConventionGroups<OffsetList>()
         // Without a second look at the file, references are checked as lines are read.
         var inline: ReferenceValidator? = source == nil ? ReferenceValidator() : nil
         var problem: LedgerError?
@@ -47,12 +46,8 @@ public enum Sealer {
                     problem = first.located(file: path, line: event.line, seq: event.seq)
                     return
                 }
-            } else if let slot = slots[ExactID(event.convention)] {
-                streams[slot].append(place.offset, length: place.length)
             } else {
-                slots[ExactID(event.convention)] = streams.count
-                streams.append(OffsetList())
-                streams[streams.count - 1].append(place.offset, length: place.length)
+                streams.update(event.convention, make: { _ in OffsetList() }) { $0.append(place.offset, length: place.length) }
             }
             guard let writing = file else { return }
             let sealed = SealFormat.seal(event.object, prev: prev)
@@ -72,8 +67,8 @@ public enum Sealer {
             throw LedgerError(.invalid, file: path, "the log is already sealed; there is nothing to seal.")
         }
         if let source, problem == nil {
-            slots = [:]
-            problem = try firstReferenceProblem(&streams, source: source, ids: scanner.ids, path: path)
+            var lines = streams.take().values
+            problem = try firstReferenceProblem(&lines, source: source, ids: scanner.ids, path: path)
         }
         if let problem { throw problem }
         if let outputError { throw outputError }
