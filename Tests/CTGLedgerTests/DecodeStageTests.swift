@@ -26,7 +26,7 @@ import Testing
 
     /// A line whose data holds a member of the wrong type is JSON (the tape stages read it) and an
     /// event to the envelope stage, which does not read the data, but not to the stages that check
-    /// it; a line that is not JSON is refused by every stage but `lines`; a last line without
+    /// it (`FastLineCheck` alone included); a line that is not JSON is refused by every stage but `lines`; a last line without
     /// `\n` is not read.
     @Test func damagedLinesAreRefusedByTheStagesThatLookAtTheDamage() throws {
         let good = try #require(StreamingTests.logs.first.flatMap { FileManager.default.contents(atPath: $0) }).split(separator: 0x0A).first
@@ -37,7 +37,7 @@ import Testing
         try #require(wrongType != line)
         let notJSON = Array(#"{"seq":1,"#.utf8)
         let input = line + [0x0A] + wrongType + [0x0A] + notJSON + [0x0A] + line
-        let expected: [DecodeStage: Int] = [.lines: 3, .skip: 2, .tape: 2, .envelope: 2, .check: 1, .withoutTexts: 1, .full: 1]
+        let expected: [DecodeStage: Int] = [.lines: 3, .skip: 2, .tape: 2, .envelope: 2, .check: 1, .fast: 1, .fastCheck: 1, .withoutTexts: 1, .full: 1]
         for stage in DecodeStage.allCases {
             let counts = Self.run(stage, input)
             #expect(counts.lines == 3, "\(stage)")

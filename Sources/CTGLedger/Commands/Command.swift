@@ -72,10 +72,12 @@ enum CommandSupport {
         // With a source, the digests keep only offsets: the pass checks each line's data but builds
         // none of it. Without one, they keep events, and the status reads no text.
         scanner.decoding.detail = source == nil ? .withoutTexts : .check
+        // With a source, the pass reads only envelopes: lines are checked by `FastLineCheck` first.
+        scanner.decoding.readsPayload = source == nil
         try LogPass.scan(path: path, with: &scanner) { (event: Event?, place: LogPass.Place, _: inout LogScanner) throws(LedgerError) in
             guard let event else { return }
             digests.update(event.convention, make: { ConventionDigest(convention: $0, source: source) }) {
-                $0.add(event, place: LinePlace(offset: place.offset, length: place.length))
+                $0.add(event, place: LinePlace(offset: place.offset, length: place.length), elements: place.elements)
             }
         }
         try refuseInvalid(scanner.findings, path: path, io: io)

@@ -139,6 +139,8 @@ struct VerifyReport {
         // built); the second builds the data without its texts: the rules read events reduced to
         // what they read (`reducedForRules`).
         scanner.decoding.detail = optimistic ? .envelope : .check
+        // It reads no payload: lines are checked by `FastLineCheck` first.
+        scanner.decoding.readsPayload = false
         // Where each convention's well-formed lines are, in file order.
         var streams = ConventionGroups<OffsetList>()
         // A line's number is its seq plus the shift of the last change before it (a change in a

@@ -147,6 +147,23 @@ public struct Event: Sendable {
         }
     }
 
+    /// An event whose line `FastLineCheck` vouched for: its envelope, and a blank payload of its
+    /// type (`EventPayload.blank`), for passes that read only envelopes (`LineDecoding.readsPayload`).
+    init(checked envelope: FastLineCheck.Envelope, bytes: UnsafeRawBufferPointer, line: Int, keepingLine: Bool) {
+        seq = envelope.seq
+        id = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[envelope.id]), as: UTF8.self)
+        convention = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[envelope.convention]), as: UTF8.self)
+        type = envelope.type
+        recorded = envelope.recorded
+        effective = envelope.effective
+        version = EventType.currentVersion
+        payload = .sharedBlank(envelope.type)
+        prevSeal = envelope.prev
+        hashSeal = envelope.hash
+        self.line = line
+        storage = keepingLine ? .line(Array(bytes)) : .object(JSONObject())
+    }
+
     private init(root object: JSONNode, line: Int, storage: Storage, detail: DecodeDetail = .full) throws(LedgerError) {
         let r = FieldReader(object: object, path: "")
         let seq = object.member("seq")?.int

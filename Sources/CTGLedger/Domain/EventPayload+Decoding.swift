@@ -132,6 +132,30 @@ extension EventPayload {
 }
 
 extension EventPayload {
+    /// `blank(type)`, made once per type and shared: for passes that build millions of them.
+    static func sharedBlank(_ type: EventType) -> EventPayload {
+        switch type {
+        case .conventionRegistered: return SharedBlanks.all[0]
+        case .deliberationAdopted: return SharedBlanks.all[1]
+        case .actTransmitted: return SharedBlanks.all[2]
+        case .actSigned: return SharedBlanks.all[3]
+        case .avenantConcluded: return SharedBlanks.all[4]
+        case .terminationNotified: return SharedBlanks.all[5]
+        case .terminationWithdrawn: return SharedBlanks.all[6]
+        case .stipulationAnnulled: return SharedBlanks.all[7]
+        case .eventCorrected: return SharedBlanks.all[8]
+        case .reviewHeld: return SharedBlanks.all[9]
+        case .actionProgress: return SharedBlanks.all[10]
+        }
+    }
+
+    private enum SharedBlanks {
+        static let all: [EventPayload] = [
+            .conventionRegistered, .deliberationAdopted, .actTransmitted, .actSigned, .avenantConcluded, .terminationNotified,
+            .terminationWithdrawn, .stipulationAnnulled, .eventCorrected, .reviewHeld, .actionProgress,
+        ].map(EventPayload.blank)
+    }
+
     /// A value of `type` with nothing in it (empty strings and lists, dates of 1 January 1970):
     /// what `DecodeDetail.envelope` gives for data it does not read.
     static func blank(_ type: EventType) -> EventPayload {

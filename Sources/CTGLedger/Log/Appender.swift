@@ -217,7 +217,7 @@ public enum Appender {
         let path = file.path
         var scanner = LogScanner(file: path)
         // Only the envelope is read of each event (for the index): the data is checked, not built.
-        scanner.decoding = LineDecoding(keepsLines: false, detail: .check)
+        scanner.decoding = LineDecoding(keepsLines: false, detail: .check, readsPayload: false)
         var index = LogIndex()
         // On two threads, hashes four lines at a time (`ParallelScan`), from the file held locked.
         try LogPass.scan(path: path, fd: file.fd, with: &scanner, chunkSize: Ledger.fullReadChunkSize) {

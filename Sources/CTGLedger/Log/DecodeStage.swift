@@ -23,6 +23,11 @@ package enum DecodeStage: String, CaseIterable, Sendable {
     /// The envelope built and every member of `data` checked, nothing of it built
     /// (`DecodeDetail.check`: the first pass of `list`).
     case check
+    /// Each line checked by `FastLineCheck` alone, without a fallback (lines it is not sure of are
+    /// not counted as events).
+    case fast
+    /// The first pass of `list`: `check`, with `FastLineCheck` first (`LineDecoding.readsPayload` off).
+    case fastCheck
     /// `data` built without its free texts (`DecodeDetail.withoutTexts`: `verify`'s second pass).
     case withoutTexts
     /// Everything built, each event keeping a copy of its line (`DecodeDetail.full`: the queries).
@@ -40,6 +45,7 @@ package enum DecodeStage: String, CaseIterable, Sendable {
         switch self {
         case .envelope: decoding = LineDecoding(keepsLines: false, detail: .envelope)
         case .check: decoding = LineDecoding(keepsLines: false, detail: .check)
+        case .fastCheck: decoding = LineDecoding(keepsLines: false, detail: .check, readsPayload: false)
         case .withoutTexts: decoding = LineDecoding(keepsLines: false, detail: .withoutTexts)
         default: break
         }
@@ -55,7 +61,9 @@ package enum DecodeStage: String, CaseIterable, Sendable {
                 events += line.isEmpty ? 0 : 1
             case .skip, .tape:
                 if (try? tape.parse(line, skipping: self == .skip ? .data : .nothing)) != nil { events += 1 }
-            case .envelope, .check, .withoutTexts, .full:
+            case .fast:
+                if FastLineCheck.check(line) != nil { events += 1 }
+            case .envelope, .check, .fastCheck, .withoutTexts, .full:
                 let raw = RawLine(number: lines, offset: start, bytes: line, terminated: true)
                 if case .event = LogScanner.decode(raw, tape: tape, hashing: false, decoding: decoding).outcome { events += 1 }
             }

@@ -34,6 +34,9 @@ struct DecodedLine: Sendable {
     var sealSuffix = false
     /// For an event with `sealSuffix`, when asked: the SHA-256 of the line before `,"hash":`.
     var computedHash: SHA256Digest?
+    /// For a registration checked by `FastLineCheck`: where its `data.elements` array is in the
+    /// line (offsets from the line's first byte), which a read back at `DecodeDetail.status` skips.
+    var elements: Range<Int>?
 
     /// `true` for the final fragment of the file, without `\n`.
     var isTorn: Bool {

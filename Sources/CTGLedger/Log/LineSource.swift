@@ -40,6 +40,14 @@ final class LineSource: @unchecked Sendable {
         return Event.read(line: bytes, number: number, keepingLine: false, detail: detail, tape: reader.tape)
     }
 
+    /// The same, with the part of the line at `gap` (an array, such as a registration's elements)
+    /// read as an empty array, when given: a read at `DecodeDetail.status`, which does not read it.
+    func event(at place: LinePlace, leavingOut gap: Range<Int>?, detail: DecodeDetail, reader: LineReadBack) -> Event? {
+        guard let gap else { return event(at: place, detail: detail, reader: reader) }
+        guard let bytes = reader.bytes(at: place, in: self, emptyArrayAt: gap) else { return nil }
+        return Event.read(line: bytes, number: 0, keepingLine: false, detail: detail, tape: reader.tape)
+    }
+
     /// Reads up to `count` bytes at `offset` into `buffer`; the number read, or -1.
     fileprivate func read(into buffer: UnsafeMutableRawPointer, count: Int, at offset: Int) -> Int {
         FileIO.read(fd, into: buffer, count: count, at: offset)
@@ -96,6 +104,27 @@ final class LineReadBack {
             let newline = memchr(buffer, 0x0A, count), UnsafeRawPointer(newline) - UnsafeRawPointer(buffer) == place.length
         else { return nil }
         return withoutByteOrderMark(offset: place.offset, length: place.length)
+    }
+
+    /// The bytes of the line at `place` with its bytes at `gap` (offsets in the line; an array)
+    /// replaced by `[]`: the part before the gap and the part after it (with the line's `\n`) in
+    /// two `pread`s, the gap not read at all. `nil` as `bytes(at:in:)` gives it, or when `gap` does
+    /// not lie inside the line.
+    func bytes(at place: LinePlace, in source: LineSource, emptyArrayAt gap: Range<Int>) -> UnsafeRawBufferPointer? {
+        guard place.length <= LineReader.maximumLineLength, gap.lowerBound > 0, gap.count >= 2, gap.upperBound < place.length else {
+            return nil
+        }
+        let before = gap.lowerBound
+        let after = place.length - gap.upperBound + 1
+        let count = before + 2 + after
+        if count > capacity { grow(to: count) }
+        guard source.read(into: buffer, count: before, at: place.offset) == before,
+            source.read(into: buffer + before + 2, count: after, at: place.offset + gap.upperBound) == after
+        else { return nil }
+        buffer.storeBytes(of: UInt8(ascii: "["), toByteOffset: before, as: UInt8.self)
+        buffer.storeBytes(of: UInt8(ascii: "]"), toByteOffset: before + 1, as: UInt8.self)
+        guard let newline = memchr(buffer, 0x0A, count), UnsafeRawPointer(newline) - UnsafeRawPointer(buffer) == count - 1 else { return nil }
+        return withoutByteOrderMark(offset: place.offset, length: count - 1)
     }
 
     /// The `length` bytes in the buffer, without a byte order mark when they start the file.

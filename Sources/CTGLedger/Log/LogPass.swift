@@ -11,6 +11,9 @@ enum LogPass {
         var length: Int
         /// `false` for a final fragment with no `\n`.
         var terminated: Bool
+        /// For a registration, when known: where its `data.elements` array is in the line
+        /// (`DecodedLine.elements`).
+        var elements: Range<Int>? = nil
     }
 
     /// Reads the log at `path` once.
@@ -44,7 +47,8 @@ enum LogPass {
     ) throws(LedgerError) {
         let hashing = scanner.checkHashes
         let accept = { (line: DecodedLine) throws(LedgerError) in
-            let place = Place(number: line.number, offset: line.offset, length: line.length, terminated: !line.isTorn)
+            let place = Place(
+                number: line.number, offset: line.offset, length: line.length, terminated: !line.isTorn, elements: line.elements)
             let event = scanner.accept(line)
             try body(event, place, &scanner)
         }

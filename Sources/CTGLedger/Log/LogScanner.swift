@@ -121,25 +121,32 @@ struct LogScanner {
             line.outcome = .blank
             return line
         }
-        let object: JSONNode
-        do {
-            object = try tape.parse(bytes, skipping: skipping)
-        } catch {
-            line.outcome = .notJSON(error)
-            line.writtenHash = writtenHash(bytes)
-            return line
-        }
-        guard object.kind == .object else {
-            line.outcome = .notObject(object.typeName)
-            return line
-        }
-        do {
-            let event = try Event(root: object, bytes: bytes, line: raw.number, decoding: decoding)
-            line.outcome = .event(event, hashIsLastMember: object.hasLastMember(named: "hash"))
-        } catch {
-            line.outcome = .badEnvelope(error, seq: object["seq"]?.int)
-            line.writtenHash = writtenHash(bytes)
-            return line
+        if decoding.checksFast, let envelope = FastLineCheck.check(bytes), decoding.takesFastCheck(envelope, of: bytes) {
+            // Lines outside a focus keep no copy, as when decoded.
+            let event = Event(checked: envelope, bytes: bytes, line: raw.number, keepingLine: decoding.keepsLines && decoding.focus == nil)
+            line.outcome = .event(event, hashIsLastMember: envelope.hashIsLastMember)
+            if !line.byteOrderMark { line.elements = envelope.elements }
+        } else {
+            let object: JSONNode
+            do {
+                object = try tape.parse(bytes, skipping: skipping)
+            } catch {
+                line.outcome = .notJSON(error)
+                line.writtenHash = writtenHash(bytes)
+                return line
+            }
+            guard object.kind == .object else {
+                line.outcome = .notObject(object.typeName)
+                return line
+            }
+            do {
+                let event = try Event(root: object, bytes: bytes, line: raw.number, decoding: decoding)
+                line.outcome = .event(event, hashIsLastMember: object.hasLastMember(named: "hash"))
+            } catch {
+                line.outcome = .badEnvelope(error, seq: object["seq"]?.int)
+                line.writtenHash = writtenHash(bytes)
+                return line
+            }
         }
         line.sealSuffix = bytes.count > SealFormat.suffixLength && SealFormat.hasHashSuffix(bytes)
         if hashing && line.sealSuffix {

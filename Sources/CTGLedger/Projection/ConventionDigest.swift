@@ -10,6 +10,9 @@ struct ConventionDigest {
     private(set) var events: [Event] = []
     /// Where the lines of the status-relevant events are in `source`, in file order.
     private var offsets = OffsetList()
+    /// For the lines at `offsets` whose registration's elements are known to lie at a range of
+    /// the line: their position in `offsets` and that range, not read back.
+    private var elements: [(position: Int, range: Range<Int>)] = []
     /// Where those lines are read back from.
     private let source: LineSource?
     /// Every event of the convention, kept or not.
@@ -25,12 +28,18 @@ struct ConventionDigest {
 
     /// Takes one event of this convention into account.
     ///
-    /// - Parameter place: where its line is in `source`, when read from there: then only that is kept.
-    mutating func add(_ event: Event, place: LinePlace? = nil) {
+    /// - Parameters:
+    ///   - place: where its line is in `source`, when read from there: then only that is kept.
+    ///   - elements: for a registration, where its elements are in the line, when known: that
+    ///     part is not read back.
+    mutating func add(_ event: Event, place: LinePlace? = nil, elements: Range<Int>? = nil) {
         count += 1
         lastSeq = event.seq
         if let place, source != nil, events.isEmpty {
-            if Self.isStatusRelevant(event.type) { offsets.append(place) }
+            if Self.isStatusRelevant(event.type) {
+                if let elements { self.elements.append((offsets.count, elements)) }
+                offsets.append(place)
+            }
             return
         }
         guard let kept = Self.statusRelevant(event) else { return }
@@ -51,9 +60,17 @@ struct ConventionDigest {
         var read: [Event] = []
         read.reserveCapacity(offsets.count + events.count)
         let reader = LineReadBack()
-        for place in offsets {
+        var gaps = elements[...]
+        for (position, place) in offsets.enumerated() {
             // Each line was read as a well-formed event of this convention; the log is append-only.
-            if let event = source.event(at: place, detail: .status, reader: reader), let kept = Self.statusRelevant(event) { read.append(kept) }
+            var gap: Range<Int>?
+            if let next = gaps.first, next.position == position {
+                gap = next.range
+                gaps = gaps.dropFirst()
+            }
+            if let event = source.event(at: place, leavingOut: gap, detail: .status, reader: reader), let kept = Self.statusRelevant(event) {
+                read.append(kept)
+            }
         }
         return read + events
     }
