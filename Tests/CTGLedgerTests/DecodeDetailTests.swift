@@ -177,12 +177,14 @@ import Testing
         #expect(invalid > Self.lines.count)
     }
 
-    private enum PathStep {
+    /// One step of a path into a JSON value: a member or an array item.
+    enum PathStep {
         case member(String)
         case element(Int)
     }
 
-    private static func collectPaths(_ value: JSONValue, _ path: [PathStep], into paths: inout [[PathStep]]) {
+    /// Every path into `value` (members and items, at every depth).
+    static func collectPaths(_ value: JSONValue, _ path: [PathStep], into paths: inout [[PathStep]]) {
         switch value {
         case .object(let object):
             for member in object.members {
@@ -202,7 +204,7 @@ import Testing
     }
 
     /// Replaces the value at `path` (removes it when `replacement` is `nil`).
-    private static func replace(_ value: inout JSONValue, at path: ArraySlice<PathStep>, with replacement: JSONValue?) {
+    static func replace(_ value: inout JSONValue, at path: ArraySlice<PathStep>, with replacement: JSONValue?) {
         guard let step = path.first else { return }
         let last = path.count == 1
         switch (value, step) {

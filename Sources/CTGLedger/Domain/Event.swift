@@ -137,9 +137,12 @@ public struct Event: Sendable {
     ///   - keepingLine: `false` keeps no copy of the line (see `init(root:bytes:line:keepingLine:detail:)`).
     ///   - detail: how much of `data` to build.
     ///   - tape: the tape to parse on (a new one when not given).
+    ///   - fast: try `FastLineDecode` first (at the details it builds).
     static func read(
-        line bytes: UnsafeRawBufferPointer, number: Int?, keepingLine: Bool = true, detail: DecodeDetail = .full, tape: JSONTape? = nil
+        line bytes: UnsafeRawBufferPointer, number: Int?, keepingLine: Bool = true, detail: DecodeDetail = .full, tape: JSONTape? = nil,
+        fast: Bool = true
     ) -> Event? {
+        if fast, let event = FastLineDecode.event(bytes, number: number, detail: detail, keepingLine: keepingLine) { return event }
         let tape = tape ?? JSONTape()
         return withExtendedLifetime(tape) { () -> Event? in
             guard let root = try? tape.parse(bytes, skipping: detail.skipped), root.kind == .object else { return nil }
@@ -149,7 +152,13 @@ public struct Event: Sendable {
 
     /// An event whose line `FastLineCheck` vouched for: its envelope, and a blank payload of its
     /// type (`EventPayload.blank`), for passes that read only envelopes (`LineDecoding.readsPayload`).
-    init(checked envelope: FastLineCheck.Envelope, bytes: UnsafeRawBufferPointer, line: Int, keepingLine: Bool) {
+    ///
+    /// With `payload` (`FastLineDecode`), that payload instead, and no `prev` nor `hash` when
+    /// `buildsSeal` is `false` (as `DecodeDetail.buildsSeal` says).
+    init(
+        checked envelope: FastLineCheck.Envelope, payload: EventPayload? = nil, buildsSeal: Bool = true, bytes: UnsafeRawBufferPointer,
+        line: Int, keepingLine: Bool
+    ) {
         seq = envelope.seq
         id = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[envelope.id]), as: UTF8.self)
         convention = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[envelope.convention]), as: UTF8.self)
@@ -157,9 +166,9 @@ public struct Event: Sendable {
         recorded = envelope.recorded
         effective = envelope.effective
         version = EventType.currentVersion
-        payload = .sharedBlank(envelope.type)
-        prevSeal = envelope.prev
-        hashSeal = envelope.hash
+        self.payload = payload ?? .sharedBlank(envelope.type)
+        prevSeal = buildsSeal ? envelope.prev : nil
+        hashSeal = buildsSeal ? envelope.hash : nil
         self.line = line
         storage = keepingLine ? .line(Array(bytes)) : .object(JSONObject())
     }

@@ -38,6 +38,14 @@ enum FastLineCheck {
     /// The envelope of `line` (without its `\n`, nor a byte order mark) when it is certainly a
     /// well-formed event of version 1; `nil` when it is not, or may not be.
     static func check(_ line: UnsafeRawBufferPointer) -> Envelope? {
+        walk(line) { cursor, type, elements in cursor.data(of: type, elements: &elements) }
+    }
+
+    /// The envelope of `line` as `check` reads it, its `data` read by `readData` (which checks it
+    /// for the event's type, may build it, and sets where a registration's elements are).
+    static func walk(
+        _ line: UnsafeRawBufferPointer, _ readData: (inout JSONCursor, EventType, inout Range<Int>?) -> Bool
+    ) -> Envelope? {
         guard !line.isEmpty else { return nil }
         var cursor = JSONCursor(line)
         var seq: Int?
@@ -66,7 +74,7 @@ enum FastLineCheck {
                 // The data is checked for its type: a line that gives it first is left to the tape.
                 guard let type else { return false }
                 hasData = true
-                return cursor.data(of: type, elements: &elements)
+                return readData(&cursor, type, &elements)
             case 9: return cursor.seal(&prev)
             case 10: return cursor.seal(&hash)
             default: return cursor.value()
@@ -88,7 +96,7 @@ enum FastLineCheck {
     }
 
     /// The member names of each object of the contract, in the order `ctg append` writes them.
-    fileprivate enum Names {
+    enum Names {
         static let envelope = MemberNames(["seq", "id", "convention", "type", "recorded", "effective", "v", "source", "data", "prev", "hash"])
         static let registered = MemberNames(["title", "kind", "territory", "parties", "start", "end", "elements"])
         static let party = MemberNames(["id", "name", "kind", "siren", "population", "representative"])
@@ -119,7 +127,7 @@ enum FastLineCheck {
 /// types, formats, ranges and relations; other members are only checked as JSON.
 extension JSONCursor {
     /// The `data` of an event of `type` next; `elements` is set to where a registration's elements are.
-    fileprivate mutating func data(of type: EventType, elements: inout Range<Int>?) -> Bool {
+    mutating func data(of type: EventType, elements: inout Range<Int>?) -> Bool {
         typealias Names = FastLineCheck.Names
         switch type {
         case .conventionRegistered:
@@ -280,7 +288,7 @@ extension JSONCursor {
     }
 
     /// `convention`, `avenant:N` or `deliberation:<id>` next (`TransmittedAct`), written plainly in ASCII.
-    private mutating func transmittedAct() -> Bool {
+    mutating func transmittedAct() -> Bool {
         guard let text = plainText(), !text.nonASCII else { return false }
         let bytes = bytes(of: text)
         if ActReference(ascii: bytes) != nil { return true }

@@ -313,19 +313,49 @@ struct JSONCursor {
 
     /// An object next whose members are any values, checked.
     mutating func object() -> Bool {
-        object(names: .none) { cursor, _ in cursor.value() }.valid
+        map { cursor, _ in cursor.value() }
     }
 
     /// An object next whose member values are all strings (an element's `fields`, an amendment's
     /// `set`); `isEmpty` tells whether it has no member.
     mutating func stringMap(isEmpty: inout Bool) -> Bool {
         var members = 0
-        let read = object(names: .none) { cursor, _ in
+        let valid = map { cursor, _ in
             members += 1
             return cursor.string() != nil
         }
         isEmpty = members == 0
-        return read.valid
+        return valid
+    }
+
+    /// An object next with no schema: `member` is called for each member with its name (written
+    /// plainly) and the cursor at its value, which it must check and move past. A name given
+    /// twice is refused.
+    @inline(__always)
+    mutating func map(_ member: (inout JSONCursor, Text) -> Bool) -> Bool {
+        guard peek() == UInt8(ascii: "{"), enter() else { return false }
+        index += 1
+        if peek() == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return true
+        }
+        var names = NameSet()
+        while true {
+            guard let name = string(), name.isPlain, !name.nonASCII, peek() == UInt8(ascii: ":"), names.insert(name, in: self) else {
+                return false
+            }
+            index += 1
+            guard member(&self, name) else { return false }
+            switch peek() {
+            case UInt8(ascii: ","): index += 1
+            case UInt8(ascii: "}"):
+                index += 1
+                depth -= 1
+                return true
+            default: return false
+            }
+        }
     }
 
     /// An array next, each item checked by `item`.
