@@ -4,17 +4,19 @@ import Testing
 @testable import CTGLedger
 
 /// The fast paths that read a line without a tape (`FastLineCheck` for the passes that read only
-/// envelopes, `FastLineDecode` for the lines read back without texts or for a status) say either
+/// envelopes, with the data checked or skipped over, `FastLineDecode` for the lines read back
+/// without texts or for a status) say either
 /// nothing or exactly what the decoders say: never a line the decoders refuse, never another value.
 /// And on the lines `ctg` writes they do say something: otherwise they would only cost time.
 @Suite struct FastPathTests {
     // MARK: The references: the decoders on a tape
 
-    /// The decoders' verdict on a line at `DecodeDetail.check`: its event and whether `hash` is last.
-    private static func checked(_ line: [UInt8]) -> (event: Event, hashIsLast: Bool)? {
+    /// The decoders' verdict on a line at `DecodeDetail.check` (or `.envelope`, which skips the
+    /// data): its event and whether `hash` is last.
+    private static func checked(_ line: [UInt8], _ detail: DecodeDetail = .check) -> (event: Event, hashIsLast: Bool)? {
         line.withUnsafeBytes { bytes in
             let raw = RawLine(number: 1, offset: 0, bytes: bytes, terminated: true)
-            let decoded = LogScanner.decode(raw, tape: JSONTape(), hashing: false, decoding: LineDecoding(keepsLines: false, detail: .check))
+            let decoded = LogScanner.decode(raw, tape: JSONTape(), hashing: false, decoding: LineDecoding(keepsLines: false, detail: detail))
             guard case .event(let event, let hashIsLast) = decoded.outcome else { return nil }
             return (event, hashIsLast)
         }
@@ -33,11 +35,13 @@ import Testing
 
     // MARK: Agreement
 
-    /// `FastLineCheck` on `line`: `nil`, or the envelope the decoders read. Returns whether it answered.
+    /// `FastLineCheck` on `line` (`check`, or `checkEnvelope` when `detail` is `.envelope`): `nil`,
+    /// or the envelope the decoders read at `detail`. Returns whether it answered.
     @discardableResult
-    private static func checkAgrees(_ line: [UInt8], _ comment: Comment? = nil) -> Bool {
-        guard let envelope = line.withUnsafeBytes({ FastLineCheck.check($0) }) else { return false }
-        guard let reference = checked(line) else {
+    private static func checkAgrees(_ line: [UInt8], _ comment: Comment? = nil, _ detail: DecodeDetail = .check) -> Bool {
+        let fast = line.withUnsafeBytes { detail == .envelope ? FastLineCheck.checkEnvelope($0) : FastLineCheck.check($0) }
+        guard let envelope = fast else { return false }
+        guard let reference = checked(line, detail) else {
             Issue.record("the fast check accepts a line the decoders refuse: \(String(decoding: line, as: UTF8.self)) \(comment ?? "")")
             return true
         }
@@ -74,7 +78,7 @@ import Testing
     @Test func everyRealLineIsCheckedFastAndAlike() {
         #expect(DecodeDetailTests.lines.count > 500)
         var unsure = 0
-        for line in DecodeDetailTests.lines where !Self.checkAgrees(line) { unsure += 1 }
+        for line in DecodeDetailTests.lines where !Self.checkAgrees(line) || !Self.checkAgrees(line, nil, .envelope) { unsure += 1 }
         #expect(unsure == 0, "lines the fast check left to the decoders")
     }
 
@@ -116,6 +120,7 @@ import Testing
                 JSONWriter.write(damaged, into: &bytes)
                 if Self.checked(bytes) == nil { refused += 1 }
                 if Self.checkAgrees(bytes, "damaged at \(path)") { answered += 1 }
+                Self.checkAgrees(bytes, "damaged at \(path)", .envelope)
                 Self.decodeAgrees(bytes, .withoutTexts, "damaged at \(path)")
                 Self.decodeAgrees(bytes, .status, "damaged at \(path)")
             }
@@ -134,6 +139,7 @@ import Testing
             guard text.contains(edit.from) else { continue }
             let edited = Array(text.replacingOccurrences(of: edit.from, with: edit.to).utf8)
             Self.checkAgrees(edited, "\(edit)")
+            Self.checkAgrees(edited, "\(edit)", .envelope)
             Self.decodeAgrees(edited, .withoutTexts, "\(edit)")
             Self.decodeAgrees(edited, .status, "\(edit)")
             lines += 1

@@ -41,6 +41,12 @@ enum FastLineCheck {
         walk(line) { cursor, type, elements in cursor.data(of: type, elements: &elements) }
     }
 
+    /// The envelope of `line` as `DecodeDetail.envelope` reads it: the data only skipped over
+    /// (`JSONTape.Skip.data`), not checked; `nil` when the line is not certainly such an event.
+    static func checkEnvelope(_ line: UnsafeRawBufferPointer) -> Envelope? {
+        walk(line) { cursor, _, _ in cursor.skipObject() }
+    }
+
     /// The envelope of `line` as `check` reads it, its `data` read by `readData` (which checks it
     /// for the event's type, may build it, and sets where a registration's elements are).
     static func walk(

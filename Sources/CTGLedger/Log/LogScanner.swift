@@ -121,7 +121,9 @@ struct LogScanner {
             line.outcome = .blank
             return line
         }
-        if decoding.checksFast, let envelope = FastLineCheck.check(bytes), decoding.takesFastCheck(envelope, of: bytes) {
+        if decoding.checksFast, let envelope = skipping == .data ? FastLineCheck.checkEnvelope(bytes) : FastLineCheck.check(bytes),
+            decoding.takesFastCheck(envelope, of: bytes)
+        {
             // Lines outside a focus keep no copy, as when decoded.
             let event = Event(checked: envelope, bytes: bytes, line: raw.number, keepingLine: decoding.keepsLines && decoding.focus == nil)
             line.outcome = .event(event, hashIsLastMember: envelope.hashIsLastMember)

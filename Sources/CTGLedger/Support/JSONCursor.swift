@@ -358,6 +358,39 @@ struct JSONCursor {
         }
     }
 
+    /// Moves past the object next, finding its end as `JSONTape.Skip.data` does: brackets counted
+    /// outside strings, strings found by their quotes; nothing inside checked.
+    mutating func skipObject() -> Bool {
+        guard peek() == UInt8(ascii: "{") else { return false }
+        var nesting = 0
+        while index < count {
+            switch byte(index) {
+            case UInt8(ascii: "\""):
+                index += 1
+                while true {
+                    index = JSONTape.skipUnmarked(base, from: index, count: count, JSONTape.quotesAndBackslashes)
+                    guard index < count else { return false }
+                    let byte = byte(index)
+                    if byte == UInt8(ascii: "\"") {
+                        index += 1
+                        break
+                    }
+                    index += byte == UInt8(ascii: "\\") ? 2 : 1
+                }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                nesting += 1
+                index += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                nesting -= 1
+                index += 1
+                if nesting == 0 { return true }
+            default:
+                index += 1
+            }
+        }
+        return false
+    }
+
     /// An array next, each item checked by `item`.
     @inline(__always)
     mutating func array(_ item: (inout JSONCursor) -> Bool) -> Bool {
