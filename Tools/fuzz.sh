@@ -54,6 +54,8 @@ if [[ "${FUZZ_JOBS:-1}" -gt 1 ]]; then
     cd "$out"
     out=.
 fi
+# Objects kept for the process's life that LeakSanitizer cannot trace (see the file).
+export LSAN_OPTIONS="suppressions=$root/Tools/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 "$binary" "$out/corpus" "$out/seeds" \
     -dict="$root/Tools/Fuzz/ledger.dict" \
     -max_total_time="$seconds" \

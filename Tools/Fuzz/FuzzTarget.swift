@@ -25,6 +25,7 @@ enum FuzzHarness {
                 terminated: end < input.count)
             if let event = scanner.scan(raw) { events.append(event) }
             checkDetailsAgree(raw)
+            checkFastPathsAgree(raw)
             start = end + 1
         }
         let ledger = Ledger(path: "fuzz.jsonl", events: events, scanner: scanner)
@@ -78,15 +79,7 @@ enum FuzzHarness {
     static func checkDetailsAgree(_ raw: RawLine) {
         let tape = JSONTape()
         func verdict(_ detail: DecodeDetail) -> String {
-            switch LogScanner.decode(raw, tape: tape, hashing: false, decoding: LineDecoding(keepsLines: false, detail: detail)).outcome {
-            case .event(let event, let last): return "event \(event.seq) \(event.id) \(event.convention) \(event.type) \(last)"
-            case .badEnvelope(let error, let seq): return "invalid \(String(describing: seq)) \(error.description)"
-            case .notJSON(let error): return "not JSON \(error.description)"
-            case .notObject(let name): return "not an object \(name)"
-            case .torn: return "torn"
-            case .carriageReturn: return "CR"
-            case .blank: return "blank"
-            }
+            verdictOf(raw, LineDecoding(keepsLines: false, detail: detail), tape: tape)
         }
         let full = verdict(.full)
         for detail in [DecodeDetail.withoutTexts, .check] where verdict(detail) != full {
@@ -101,6 +94,49 @@ enum FuzzHarness {
         let envelope = verdict(.envelope)
         if envelope != full && !(envelope.hasPrefix("event") && (full.hasPrefix("invalid") || full.hasPrefix("not JSON"))) {
             fatalError("decoding at .envelope judges a line otherwise than in full: \(envelope) / \(full)")
+        }
+    }
+
+    /// The fast paths say what the decoders say: a pass that reads no payload (`FastLineCheck`,
+    /// data checked or skipped over) or keeps one convention judges each line as without them, and
+    /// `FastLineDecode` builds the same event as the decoders at `.withoutTexts` and `.status`.
+    static func checkFastPathsAgree(_ raw: RawLine) {
+        let tape = JSONTape()
+        for detail in [DecodeDetail.check, .envelope] {
+            let fast = verdictOf(raw, LineDecoding(keepsLines: false, detail: detail, readsPayload: false), tape: tape, envelope: true)
+            let slow = verdictOf(raw, LineDecoding(keepsLines: false, detail: detail), tape: tape, envelope: true)
+            if fast != slow { fatalError("the fast check at \(detail) judges a line otherwise: \(fast) / \(slow)") }
+        }
+        let focused = verdictOf(raw, LineDecoding(keepsLines: false, detail: .full, focus: "¤ none"), tape: tape, envelope: true)
+        let whole = verdictOf(raw, LineDecoding(keepsLines: false, detail: .full), tape: tape, envelope: true)
+        if focused != whole { fatalError("a pass with a focus judges another convention's line otherwise: \(focused) / \(whole)") }
+        guard raw.terminated else { return }
+        for detail in [DecodeDetail.withoutTexts, .status] {
+            let fast = Event.read(line: raw.bytes, number: 1, keepingLine: false, detail: detail, tape: tape)
+            let slow = Event.read(line: raw.bytes, number: 1, keepingLine: false, detail: detail, tape: tape, fast: false)
+            guard let fast else { continue }
+            guard let slow else { fatalError("FastLineDecode builds a line the decoders refuse at \(detail)") }
+            if fast.payload != slow.payload || fast.seq != slow.seq || fast.id != slow.id || fast.convention != slow.convention
+                || fast.type != slow.type || fast.recorded != slow.recorded || fast.effective != slow.effective || fast.line != slow.line
+                || fast.prevSeal != slow.prevSeal || fast.hashSeal != slow.hashSeal
+            {
+                fatalError("FastLineDecode builds another event than the decoders at \(detail): \(fast.payload) / \(slow.payload)")
+            }
+        }
+    }
+
+    /// How a line was judged, as text; with `envelope`, an event's whole envelope.
+    static func verdictOf(_ raw: RawLine, _ decoding: LineDecoding, tape: JSONTape, envelope: Bool = false) -> String {
+        switch LogScanner.decode(raw, tape: tape, hashing: false, decoding: decoding).outcome {
+        case .event(let event, let last):
+            let more = envelope ? " \(event.recorded) \(event.effective) \(event.prev ?? "-") \(event.hash ?? "-")" : ""
+            return "event \(event.seq) \(event.id) \(event.convention) \(event.type) \(last)" + more
+        case .badEnvelope(let error, let seq): return "invalid \(String(describing: seq)) \(error.description)"
+        case .notJSON(let error): return "not JSON \(error.description)"
+        case .notObject(let name): return "not an object \(name)"
+        case .torn: return "torn"
+        case .carriageReturn: return "CR"
+        case .blank: return "blank"
         }
     }
 }
