@@ -145,6 +145,16 @@ extension JSONCursor {
         var population: Int?
         var representative: Party.Representative?
         let read = object(names: Names.party) { cursor, member in
+            // Read back for the status, a party is its id and kind (`Party.decode`): the rest is
+            // only checked.
+            if status && member != 0 && member != 2 {
+                switch member {
+                case 1: return cursor.nonEmptyString()
+                case 3, 4: return cursor.value()
+                case 5: return cursor.null() || cursor.object()
+                default: return cursor.value()
+                }
+            }
             switch member {
             case 0: id = cursor.text()
             case 1: name = cursor.text()
@@ -181,9 +191,9 @@ extension JSONCursor {
             default: return kind != nil
             }
         }
-        guard read.has(0, 1, 2), let id, let name, let kind else { return nil }
-        // Read back for the status, a party is its id and kind (`Party.decode`).
+        guard read.has(0, 1, 2), let id, let kind else { return nil }
         if status { return Party(id: id, name: "", kind: kind, json: JSONObject()) }
+        guard let name else { return nil }
         return Party(id: id, name: name, kind: kind, siren: siren, population: population, representative: representative, json: JSONObject())
     }
 

@@ -525,6 +525,9 @@ struct MemberNames: @unchecked Sendable {
         var quotedFirst: UInt64 = 0
         var quotedSecond: UInt64 = 0
         var quotedLength = 0
+        /// The bits of the two words that `"name":` fills (none when `quotedLength` is 0: it then
+        /// never matches).
+        var quotedMasks: (UInt64, UInt64) = (0, 0)
     }
 
     private let entries: UnsafePointer<Entry>?
@@ -550,6 +553,7 @@ struct MemberNames: @unchecked Sendable {
                 let quoted = [UInt8(ascii: "\"")] + bytes + [UInt8(ascii: "\""), UInt8(ascii: ":")]
                 (entry.quotedFirst, entry.quotedSecond) = Self.words(quoted)
                 entry.quotedLength = quoted.count
+                entry.quotedMasks = Self.masked(.max, .max, length: quoted.count)
             }
             table[index] = entry
         }
@@ -569,13 +573,11 @@ struct MemberNames: @unchecked Sendable {
     /// `position`; `nil` otherwise (or when `position` is past the names).
     @inline(__always)
     func quotedLength(at bytes: UnsafeRawPointer, ifNameAt position: Int) -> Int? {
-        guard let entries, position < count else { return nil }
-        let entry = entries[position]
-        guard entry.quotedLength > 0 else { return nil }
-        let (first, second) = Self.masked(
-            UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)), UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
-            length: entry.quotedLength)
-        return first == entry.quotedFirst && second == entry.quotedSecond ? entry.quotedLength : nil
+        guard position < count, let entry = entries?[position] else { return nil }
+        let first = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)) & entry.quotedMasks.0
+        let second = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & entry.quotedMasks.1
+        // A name over 13 bytes has no masks: nothing but zero bytes would match, and a name is not that.
+        return first == entry.quotedFirst && second == entry.quotedSecond && entry.quotedLength > 0 ? entry.quotedLength : nil
     }
 
     /// The words' bytes past `length` set to zero.
