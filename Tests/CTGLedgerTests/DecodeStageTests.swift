@@ -37,7 +37,9 @@ import Testing
         try #require(wrongType != line)
         let notJSON = Array(#"{"seq":1,"#.utf8)
         let input = line + [0x0A] + wrongType + [0x0A] + notJSON + [0x0A] + line
-        let expected: [DecodeStage: Int] = [.lines: 3, .skip: 2, .tape: 2, .envelope: 2, .check: 1, .fast: 1, .fastCheck: 1, .withoutTexts: 1, .full: 1]
+        let expected: [DecodeStage: Int] = [
+            .lines: 3, .skip: 2, .tape: 2, .envelope: 2, .check: 1, .fast: 1, .fastCheck: 1, .withoutTexts: 1, .fastWithoutTexts: 1, .full: 1,
+        ]
         for stage in DecodeStage.allCases {
             let counts = Self.run(stage, input)
             #expect(counts.lines == 3, "\(stage)")

@@ -28,8 +28,11 @@ package enum DecodeStage: String, CaseIterable, Sendable {
     case fast
     /// The first pass of `list`: `check`, with `FastLineCheck` first (`LineDecoding.readsPayload` off).
     case fastCheck
-    /// `data` built without its free texts (`DecodeDetail.withoutTexts`: `verify`'s second pass).
+    /// `data` built without its free texts (`DecodeDetail.withoutTexts`), by the decoders on a tape.
     case withoutTexts
+    /// The same by `FastLineDecode` (`verify`'s second pass, which reads lines back with
+    /// `Event.read`), the decoders only for what it leaves to them.
+    case fastWithoutTexts
     /// Everything built, each event keeping a copy of its line (`DecodeDetail.full`: the queries).
     case full
 
@@ -63,6 +66,8 @@ package enum DecodeStage: String, CaseIterable, Sendable {
                 if (try? tape.parse(line, skipping: self == .skip ? .data : .nothing)) != nil { events += 1 }
             case .fast:
                 if FastLineCheck.check(line) != nil { events += 1 }
+            case .fastWithoutTexts:
+                if Event.read(line: line, number: lines, keepingLine: false, detail: .withoutTexts, tape: tape) != nil { events += 1 }
             case .envelope, .check, .fastCheck, .withoutTexts, .full:
                 let raw = RawLine(number: lines, offset: start, bytes: line, terminated: true)
                 if case .event = LogScanner.decode(raw, tape: tape, hashing: false, decoding: decoding).outcome { events += 1 }
