@@ -152,19 +152,7 @@ struct JSONCursor {
             guard at + 1 < count, byte(at + 1) & 0xC0 == 0x80 else { return nil }
             return at + 2
         }
-        let length: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        switch lead {
-        case 0xE0: length = 3; lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; upper = 0x9F
-        case 0xF0: length = 4; lower = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; upper = 0x8F
-        default: return nil
-        }
-        guard at + length <= count else { return nil }
+        guard let (length, lower, upper) = JSONTape.utf8Sequence(lead: lead), at + length <= count else { return nil }
         let second = byte(at + 1)
         guard second >= lower, second <= upper else { return nil }
         for offset in 2..<length where byte(at + offset) & 0xC0 != 0x80 { return nil }
@@ -358,37 +346,12 @@ struct JSONCursor {
         }
     }
 
-    /// Moves past the object next, finding its end as `JSONTape.Skip.data` does: brackets counted
-    /// outside strings, strings found by their quotes; nothing inside checked.
+    /// Moves past the object next, finding its end as `JSONTape.Skip.data` does (brackets counted
+    /// outside strings, strings found by their quotes; nothing inside checked).
     mutating func skipObject() -> Bool {
-        guard peek() == UInt8(ascii: "{") else { return false }
-        var nesting = 0
-        while index < count {
-            switch byte(index) {
-            case UInt8(ascii: "\""):
-                index += 1
-                while true {
-                    index = JSONTape.skipUnmarked(base, from: index, count: count, JSONTape.quotesAndBackslashes)
-                    guard index < count else { return false }
-                    let byte = byte(index)
-                    if byte == UInt8(ascii: "\"") {
-                        index += 1
-                        break
-                    }
-                    index += byte == UInt8(ascii: "\\") ? 2 : 1
-                }
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                nesting += 1
-                index += 1
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                nesting -= 1
-                index += 1
-                if nesting == 0 { return true }
-            default:
-                index += 1
-            }
-        }
-        return false
+        guard peek() == UInt8(ascii: "{"), let end = JSONTape.endOfContainer(base, from: index, count: count).end else { return false }
+        index = end
+        return true
     }
 
     /// An array next, each item checked by `item`.

@@ -135,6 +135,58 @@ final class JSONTape {
         return at
     }
 
+    /// Just past the end of the array or object whose opening bracket is at `start`, found without
+    /// checking what it holds (what `Skip` skips over): brackets counted outside strings, strings
+    /// found by their quotes. `nil` when the bytes end first; `inString` then tells whether they
+    /// end inside a string.
+    static func endOfContainer(_ base: UnsafeRawPointer, from start: Int, count: Int) -> (end: Int?, inString: Bool) {
+        var index = start
+        var nesting = 0
+        while index < count {
+            switch base.load(fromByteOffset: index, as: UInt8.self) {
+            case UInt8(ascii: "\""):
+                index += 1
+                while true {
+                    index = skipUnmarked(base, from: index, count: count, quotesAndBackslashes)
+                    guard index < count else { return (nil, true) }
+                    let byte = base.load(fromByteOffset: index, as: UInt8.self)
+                    if byte == UInt8(ascii: "\"") {
+                        index += 1
+                        break
+                    }
+                    index += byte == UInt8(ascii: "\\") ? 2 : 1
+                }
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                nesting += 1
+                index += 1
+            case UInt8(ascii: "]"), UInt8(ascii: "}"):
+                nesting -= 1
+                index += 1
+                if nesting == 0 { return (index, false) }
+            default:
+                index += 1
+            }
+        }
+        return (nil, false)
+    }
+
+    /// The length of the UTF-8 sequence a lead byte starts and the range its second byte must lie
+    /// in (RFC 3629: no overlong form, no surrogate, nothing above U+10FFFF; the bytes after the
+    /// second are 0x80...0xBF); `nil` for a byte that starts none.
+    @inline(__always)
+    static func utf8Sequence(lead: UInt8) -> (length: Int, lower: UInt8, upper: UInt8)? {
+        switch lead {
+        case 0xC2...0xDF: return (2, 0x80, 0xBF)
+        case 0xE0: return (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: return (3, 0x80, 0xBF)
+        case 0xED: return (3, 0x80, 0x9F)
+        case 0xF0: return (4, 0x90, 0xBF)
+        case 0xF1...0xF3: return (4, 0x80, 0xBF)
+        case 0xF4: return (4, 0x80, 0x8F)
+        default: return nil
+        }
+    }
+
     /// The high bit of each of eight bytes (read from memory in order) that is a quote or a
     /// backslash; the lowest bit set is exact, as in `specialBytes`.
     @inline(__always)
@@ -419,35 +471,9 @@ private struct TapeParser {
     /// Moves past the array or object at `index`, finding its end without checking what it holds.
     private mutating func skipContainer() throws(JSONSyntaxError) {
         let start = index
-        let count = bytes.count
-        let base = bytes.baseAddress!
-        var nesting = 0
-        while index < count {
-            switch base.load(fromByteOffset: index, as: UInt8.self) {
-            case UInt8(ascii: "\""):
-                index += 1
-                while true {
-                    index = JSONTape.skipUnmarked(base, from: index, count: count, JSONTape.quotesAndBackslashes)
-                    guard index < count else { throw error("unterminated string", at: start) }
-                    let byte = base.load(fromByteOffset: index, as: UInt8.self)
-                    if byte == UInt8(ascii: "\"") {
-                        index += 1
-                        break
-                    }
-                    index += byte == UInt8(ascii: "\\") ? 2 : 1
-                }
-            case UInt8(ascii: "["), UInt8(ascii: "{"):
-                nesting += 1
-                index += 1
-            case UInt8(ascii: "]"), UInt8(ascii: "}"):
-                nesting -= 1
-                index += 1
-                if nesting == 0 { return }
-            default:
-                index += 1
-            }
-        }
-        throw error("unterminated array", at: start)
+        let found = JSONTape.endOfContainer(bytes.baseAddress!, from: start, count: bytes.count)
+        guard let end = found.end else { throw error(found.inString ? "unterminated string" : "unterminated array", at: start) }
+        index = end
     }
 
     /// `true` when a member before `key` in the object at `object` has the same name.
@@ -639,19 +665,8 @@ private struct TapeParser {
 
     /// Checks one multi-byte UTF-8 scalar at `index` (RFC 3629: no overlongs, no surrogates) and moves past it.
     private mutating func skipUTF8Scalar() throws(JSONSyntaxError) {
-        let lead = bytes[index]
-        let length: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; upper = 0x9F
-        case 0xF0: length = 4; lower = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; upper = 0x8F
-        default: throw error("invalid UTF-8 (\(describe(index)))")
+        guard let (length, lower, upper) = JSONTape.utf8Sequence(lead: bytes[index]) else {
+            throw error("invalid UTF-8 (\(describe(index)))")
         }
         guard index + length <= bytes.count else { throw error("invalid UTF-8: truncated sequence") }
         let second = bytes[index + 1]
