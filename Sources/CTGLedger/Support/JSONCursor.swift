@@ -493,20 +493,13 @@ struct MemberNames: @unchecked Sendable {
         var quotedMasks: (UInt64, UInt64) = (0, 0)
     }
 
-    private let entries: UnsafePointer<Entry>?
+    private let entries: UnsafePointer<Entry>
     private let count: Int
-
-    /// No name known.
-    static let none = MemberNames([])
 
     /// The names, in the order lines usually write them.
     init(_ names: [StaticString]) {
-        precondition(names.count <= 32 && names.allSatisfy { $0.utf8CodeUnitCount <= 16 })
+        precondition(!names.isEmpty && names.count <= 32 && names.allSatisfy { $0.utf8CodeUnitCount <= 16 })
         count = names.count
-        guard !names.isEmpty else {
-            entries = nil
-            return
-        }
         let table = UnsafeMutablePointer<Entry>.allocate(capacity: names.count)
         for (index, name) in names.enumerated() {
             let bytes = Array(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
@@ -536,7 +529,8 @@ struct MemberNames: @unchecked Sendable {
     /// `position`; `nil` otherwise (or when `position` is past the names).
     @inline(__always)
     func quotedLength(at bytes: UnsafeRawPointer, ifNameAt position: Int) -> Int? {
-        guard position < count, let entry = entries?[position] else { return nil }
+        guard position < count else { return nil }
+        let entry = entries[position]
         let first = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)) & entry.quotedMasks.0
         let second = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) & entry.quotedMasks.1
         // A name over 13 bytes has no masks: nothing but zero bytes would match, and a name is not that.
@@ -555,7 +549,6 @@ struct MemberNames: @unchecked Sendable {
     /// follows the last one found, since lines write them in order); -1 when absent.
     @inline(__always)
     func position(of name: JSONCursor.Text, in cursor: JSONCursor, from hint: Int) -> Int {
-        guard let entries else { return -1 }
         let length = name.end - name.start
         guard length <= 16 else { return -1 }
         let (a, b) = cursor.words(of: name)
