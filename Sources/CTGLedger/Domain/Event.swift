@@ -150,8 +150,9 @@ public struct Event: Sendable {
         }
     }
 
-    /// An event whose line `FastLineCheck` vouched for: its envelope, and a blank payload of its
-    /// type (`EventPayload.blank`), for passes that read only envelopes (`LineDecoding.readsPayload`).
+    /// An event whose line `FastLineCheck` vouched for: its envelope, and the shared blank payload
+    /// of its type (`EventPayload.sharedBlank`), for passes that read only envelopes
+    /// (`LineDecoding.readsPayload`).
     ///
     /// With `payload` (`FastLineDecode`), that payload instead, and no `prev` nor `hash` when
     /// `buildsSeal` is `false` (as `DecodeDetail.buildsSeal` says).
