@@ -42,4 +42,31 @@ import Testing
         // Two lines taken for one: the first `\n` comes before the place's end.
         #expect(reader.bytes(at: LinePlace(offset: 0, length: lines[0].utf8.count + 1 + lines[1].utf8.count), in: source) == nil)
     }
+
+    /// A registration read back for its status without its elements: the line with `[]` where the
+    /// elements were, read in two parts; refused when the line no longer ends where it did or the
+    /// gap does not lie inside it.
+    @Test func readsARegistrationWithoutItsElements() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let registration = try #require(DecodeDetailTests.lines.first { String(decoding: $0, as: UTF8.self).contains("\"elements\":[{") })
+        let other = Array("{\"a\":1}".utf8)
+        let log = try dir.write("log.jsonl", String(decoding: other + [0x0A] + registration + [0x0A], as: UTF8.self))
+        let source = try #require(LineSource(path: log))
+        let reader = LineReadBack()
+        let envelope = try #require(registration.withUnsafeBytes { FastLineCheck.check($0) })
+        let gap = try #require(envelope.elements)
+        let place = LinePlace(offset: other.count + 1, length: registration.count)
+        let read = Array(try #require(reader.bytes(at: place, in: source, emptyArrayAt: gap)))
+        #expect(read == Array(registration[..<gap.lowerBound]) + Array("[]".utf8) + Array(registration[gap.upperBound...]))
+        // What a status reads of it is what it reads of the whole line.
+        let whole = try #require(source.event(at: place, leavingOut: nil, detail: .status, reader: reader))
+        let part = try #require(source.event(at: place, leavingOut: gap, detail: .status, reader: reader))
+        #expect(part.payload == whole.payload)
+        #expect(part.id == whole.id && part.seq == whole.seq && part.convention == whole.convention)
+        // A place one byte short, a gap past the line's end, a gap at its first byte.
+        #expect(reader.bytes(at: LinePlace(offset: place.offset, length: place.length - 1), in: source, emptyArrayAt: gap) == nil)
+        #expect(reader.bytes(at: place, in: source, emptyArrayAt: gap.lowerBound..<(place.length + 1)) == nil)
+        #expect(reader.bytes(at: place, in: source, emptyArrayAt: 0..<gap.upperBound) == nil)
+    }
 }
