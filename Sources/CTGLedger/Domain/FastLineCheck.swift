@@ -7,8 +7,13 @@
 /// `DecodeDetail.check` do, and gives up on anything else (escapes in names or in parsed
 /// strings, `\u` escapes, non-ASCII member names, numbers other than plain integers where an
 /// integer is read, nesting deeper than 32 levels, events whose `data` comes before `type`).
-/// `FastLineCheckTests` holds it to the decoders on every line of the real logs, a generated
-/// ledger and their damaged copies.
+/// `FastPathTests` holds it to the decoders on every line of the real logs, a generated ledger,
+/// their damaged copies and edits of the grammar and the contract; the fuzz target on every input.
+///
+/// The checks of each type's `data` (`JSONCursor.data(of:elements:)`) repeat the decoders'
+/// (`EventPayload.decode(type:version:data:detail:)`), and `FastLineDecode`'s builders repeat them
+/// once more: a check added to the decoders (a member made required, a relation between members)
+/// must be added to both, or they would take lines the decoders refuse.
 enum FastLineCheck {
     /// What a pass reads of a well-formed event's envelope.
     struct Envelope: Equatable {

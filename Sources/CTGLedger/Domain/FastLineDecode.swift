@@ -5,8 +5,9 @@
 ///
 /// It builds exactly what the decoders build at those levels (`EventPayload.decode(type:version:
 /// data:detail:)`): the same values, texts left out the same way. Corrections and annulments,
-/// rare, are left to the decoders. `FastLineDecodeTests` holds it to them on every line of the
-/// real logs, a generated ledger and their damaged copies.
+/// rare, are left to the decoders. `FastPathTests` holds it to them on every line of the real
+/// logs, a generated ledger, their damaged copies and edits; the fuzz target on every input. A
+/// check added to the decoders must be added here too (see `FastLineCheck`).
 enum FastLineDecode {
     /// The event `line` holds (without its `\n`, nor a byte order mark), built at `detail`
     /// (`.withoutTexts` or `.status`), when certain; `nil` otherwise.
